@@ -34,7 +34,9 @@ export class Journal {
   private queue: Buffer[] = [];
   private waiters: Waiter[] = [];
   private flushing: Promise<void> | undefined;
-  private compacting: Promise<void> | undefined;
+  /** Compactions run one after another; this is the tail of that chain. */
+  private compactions: Promise<void> = Promise.resolve();
+  private autoCompactQueued = false;
   private closed = false;
 
   constructor(
@@ -115,8 +117,11 @@ export class Journal {
       }
     }
     this.flushing = undefined;
-    if (this.size >= this.compactBytes && !this.compacting && !this.closed) {
-      this.compacting = this.compact().finally(() => (this.compacting = undefined));
+    if (this.size >= this.compactBytes && !this.autoCompactQueued && !this.closed) {
+      this.autoCompactQueued = true;
+      this.compact()
+        .catch((e: unknown) => this.logger.error({ err: e }, 'embedded store: compaction failed; the journal keeps growing until the next attempt'))
+        .finally(() => (this.autoCompactQueued = false));
     }
   }
 
@@ -125,7 +130,14 @@ export class Journal {
    * The snapshot is taken and the journal switched in one synchronous step, so no write
    * falls between them; the snapshot reaches disk through write-temp, fsync, rename.
    */
-  async compact(): Promise<void> {
+  compact(): Promise<void> {
+    const run = this.compactions.then(() => this.compactNow());
+    this.compactions = run.catch(() => undefined);
+    return run;
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.closed) return;
     const oldGen = this.generation;
     const newGen = oldGen + 1;
     const newFh = await open(this.journalPath(newGen), 'a');
@@ -156,7 +168,7 @@ export class Journal {
 
   /** Flushes pending writes and closes the journal. */
   async close(): Promise<void> {
-    await this.compacting;
+    await this.compactions;
     await this.flushing;
     this.closed = true;
     await this.fh?.close();
