@@ -1,0 +1,15 @@
+import { buildConfigSchema, type ArbotConfig } from './schema.js';
+
+type Overrides = { [K in keyof ArbotConfig]?: Partial<ArbotConfig[K]> };
+
+/** A valid config for tests: the defaults, with `overrides` merged per section. */
+export function configFixture(overrides: Overrides = {}): ArbotConfig {
+  const config = buildConfigSchema({ hostname: 'test-host', pid: 1 }).parse({});
+  return {
+    server: { ...config.server, ...overrides.server },
+    storage: { ...config.storage, ...overrides.storage },
+    log: { ...config.log, ...overrides.log },
+    jobs: { ...config.jobs, ...overrides.jobs },
+    tenant: { ...config.tenant, ...overrides.tenant },
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isComputedDefault, setting, type ConfigShape, type DefaultContext, type Setting } from './setting.js';
+import { boolean, httpUrl, integer, mongodbUri, oneOf, optional, text } from './setting-types.js';
+
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Every arbot setting, declared once. Docs, validation, env mapping and redaction derive from this list. */
+export const settings = [
+  setting({
+    key: 'server.host', env: 'ARBOT_HOST', ...text(), default: '127.0.0.1',
+    description: 'Address the HTTP server binds to; use 0.0.0.0 to accept outside connections.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'server.port', env: 'PORT', ...integer(1, 65535), default: 3978,
+    description: 'HTTP port for the chat endpoints, the health check and the tab.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'server.publicUrl', env: 'ARBOT_PUBLIC_URL', ...optional(httpUrl()),
+    description: 'Public https address of this server, as Teams and Slack reach it.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'storage.mongodbUri', env: 'MONGODB_URI', ...optional(mongodbUri()),
+    description: 'MongoDB to use; when unset arbot runs its embedded MongoDB-compatible server in storage.dataDir.',
+    secret: true, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'storage.dataDir', env: 'ARBOT_DATA_DIR', ...text(), default: './data',
+    description: 'Folder for the embedded server\'s data files (relative to the working directory).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'storage.dbName', env: 'ARBOT_DB_NAME', ...text(), default: 'arbot',
+    description: 'Database name.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'storage.embeddedPort', env: 'ARBOT_EMBEDDED_PORT', ...integer(0, 65535), default: 0,
+    description: 'Port of the embedded server; 0 picks any free port.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'storage.journalCompactBytes', env: 'ARBOT_JOURNAL_COMPACT_BYTES', ...integer(1024), default: 67108864,
+    description: 'The embedded server compacts its journal once it grows past this many bytes.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'log.level', env: 'LOG_LEVEL', ...oneOf(logLevels), default: 'info',
+    description: 'Lowest log level written.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'log.pretty', env: 'LOG_PRETTY', ...boolean(), default: false,
+    description: 'Write human-readable log lines instead of JSON.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'jobs.enabled', env: 'ARBOT_JOBS_ENABLED', ...boolean(), default: true,
+    description: 'Run background jobs (mail polling, SoR sync, reminders) in this process.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'jobs.workerName', env: 'ARBOT_WORKER_NAME', ...text(),
+    default: { compute: ({ hostname, pid }: DefaultContext) => `${hostname}-${pid}`, shownAs: '<hostname>-<pid>' },
+    description: 'Name this process uses when it locks jobs, so a stuck lock can be traced to its owner.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'jobs.maxConcurrency', env: 'ARBOT_JOBS_CONCURRENCY', ...integer(1, 1000), default: 10,
+    description: 'Most jobs this process runs at the same time.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'jobs.processEvery', env: 'ARBOT_JOBS_PROCESS_EVERY', ...text(), default: '5 seconds',
+    description: 'How often the job queue is polled, as an interval such as "5 seconds".',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'tenant.id', env: 'ARBOT_TENANT_ID', ...text(), default: 'default',
+    description: 'Tenant these settings belong to; stored on every record.',
+    secret: false, requiredWhen: 'never',
+  }),
+] as const satisfies readonly Setting[];
+
+/** The validated configuration. */
+export type ArbotConfig = z.infer<ReturnType<typeof buildConfigSchema>>;
+
+type SchemaTree = { [name: string]: SchemaTree | z.ZodType };
+
+/** Builds the nested, strict zod object for the settings list; defaults are filled in from `context`. */
+export function buildConfigSchema(context: DefaultContext): z.ZodType<ConfigShape<typeof settings>> {
+  const tree: SchemaTree = {};
+  for (const item of settings as readonly Setting[]) {
+    const path = item.key.split('.');
+    const leaf = path.pop() as string;
+    let node = tree;
+    for (const name of path) {
+      const child = node[name];
+      node = child === undefined || child instanceof z.ZodType ? (node[name] = {}) : child;
+    }
+    node[leaf] = withDefault(item, context);
+  }
+  // The object is assembled at run time, so zod cannot infer it; ConfigShape computes the
+  // same type from the list, and the schema tests check the two agree.
+  return toObject(tree) as unknown as z.ZodType<ConfigShape<typeof settings>>;
+}
+
+function withDefault(item: Setting, context: DefaultContext): z.ZodType {
+  if (item.default === undefined) return item.schema;
+  const value = isComputedDefault(item.default) ? item.default.compute(context) : item.default;
+  return item.schema.default(value);
+}
+
+// Sections are strict (unknown keys are errors) and default to {} so their settings' defaults apply.
+function toObject(tree: SchemaTree): z.ZodType {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, node] of Object.entries(tree)) {
+    shape[name] = node instanceof z.ZodType ? node : toObject(node).prefault({});
+  }
+  return z.strictObject(shape);
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { MongoClient } from 'mongodb';
+
+/** A value type for a setting: its schema (coercing env strings) and how the docs name it. */
+export interface SettingType<T> {
+  schema: z.ZodType<T>;
+  type: string;
+}
+
+// Env values are always strings; file values may already be typed. Blank strings are left
+// as they are so that the inner schema reports them.
+const toNumber = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+const booleanWords: Record<string, boolean> = { true: true, '1': true, false: false, '0': false };
+const toBoolean = (value: unknown): unknown =>
+  typeof value === 'string' ? (booleanWords[value.trim().toLowerCase()] ?? value) : value;
+
+/** Non-empty text. */
+export function text(): SettingType<string> {
+  return { schema: z.string({ error: 'must be text' }).min(1, 'must not be empty'), type: 'string' };
+}
+
+/** A whole number within [min, max]. */
+export function integer(min: number, max: number = Number.MAX_SAFE_INTEGER): SettingType<number> {
+  const range = max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`;
+  const schema = z.preprocess(
+    toNumber,
+    z.number({ error: `must be an integer ${range}` })
+      .int(`must be an integer ${range}`)
+      .min(min, `must be an integer ${range}`)
+      .max(max, `must be an integer ${range}`),
+  );
+  return { schema, type: max === Number.MAX_SAFE_INTEGER ? `integer ≥ ${min}` : `integer ${min}–${max}` };
+}
+
+/** true/false, also written 1/0 in the environment. */
+export function boolean(): SettingType<boolean> {
+  return {
+    schema: z.preprocess(toBoolean, z.boolean({ error: 'must be true, false, 1 or 0' })),
+    type: 'boolean',
+  };
+}
+
+/** One of a fixed list of words (case-insensitive). */
+export function oneOf<const V extends readonly [string, ...string[]]>(values: V): SettingType<V[number]> {
+  const schema = z.preprocess(
+    (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    z.enum(values, { error: `must be one of ${values.join(', ')}` }),
+  );
+  return { schema, type: values.join(' | ') };
+}
+
+/** An absolute http(s) URL. */
+export function httpUrl(): SettingType<string> {
+  return {
+    schema: z.url({ protocol: /^https?$/, error: 'must be an absolute http:// or https:// URL' }),
+    type: 'URL',
+  };
+}
+
+/** A MongoDB connection string, checked with the driver's own parser (no connection is made). */
+export function mongodbUri(): SettingType<string> {
+  const schema = z.string({ error: 'must be a mongodb:// or mongodb+srv:// URI' }).superRefine((uri, ctx) => {
+    if (!/^mongodb(\+srv)?:\/\//.test(uri)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a mongodb:// or mongodb+srv:// URI' });
+      return;
+    }
+    try {
+      new MongoClient(uri);
+    } catch (err) {
+      // The driver's reason ("option foo is not supported") helps; secrets are scrubbed by ConfigError.
+      const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+      ctx.addIssue({ code: 'custom', message: `is not a valid MongoDB connection string: ${reason}` });
+    }
+  });
+  return { schema, type: 'MongoDB URI' };
+}
+
+/** Makes a setting optional: unset means "not configured". */
+export function optional<T>(inner: SettingType<T>): SettingType<T | undefined> {
+  return { schema: inner.schema.optional(), type: inner.type };
+}
