@@ -82,7 +82,17 @@ export function driverOperationsSuite(name: string, connect: () => Promise<Drive
     });
 
     it('updates with operators, upserts, arrayFilters, the positional $, replacement and pipelines', async () => {
-      const c = db.collection('upd');
+      interface UpdDoc {
+        key: string;
+        n?: number;
+        lines?: Array<{ sku: string; qty: number }>;
+        tags?: string[];
+        meta?: { by: string };
+        created?: boolean;
+        replaced?: boolean;
+        copy?: string;
+      }
+      const c = db.collection<UpdDoc>('upd');
       await c.insertOne({ _id: new ObjectId(), key: 'a', n: 1, lines: [{ sku: 'x', qty: 1 }, { sku: 'y', qty: 2 }], tags: ['p'] });
       const r1 = await c.updateOne({ key: 'a' }, { $inc: { n: 2 }, $push: { tags: 'q' }, $set: { 'meta.by': 'sam' } });
       expect(r1.matchedCount).toBe(1);
