@@ -63,6 +63,19 @@ describe('job runner on the embedded store', () => {
     const stored = await db.collection(JOBS_COLLECTION).find({ name: 'repeat' }).toArray();
     expect(stored).toHaveLength(1);
     expect(stored[0]?.repeatInterval).toBe('1 second');
+
+    // a worker restart leaves the repeating job's schedule alone (no extra run at start-up)
+    const restarted = await startJobRunner({
+      db,
+      logger: pino({ level: 'silent' }),
+      workerName: 'w2',
+      processEvery: 60_000,
+      definitions: [{ name: 'repeat', description: 'repeating', every: '1 second', run: async () => undefined }],
+    });
+    const after = await db.collection(JOBS_COLLECTION).find({ name: 'repeat' }).toArray();
+    await restarted.stop();
+    expect(after).toHaveLength(1);
+    expect(after[0]?.nextRunAt).toEqual(stored[0]?.nextRunAt);
   });
 
   it('two worker processes never run the same job twice, and SIGTERM drains a running job', { timeout: 60_000 }, async () => {

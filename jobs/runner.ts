@@ -65,10 +65,8 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
   }
 
   await agenda.start();
-  // A repeating job exists once per deployment (agenda saves `every` jobs as single jobs by
-  // name), so every worker may call this at start-up without creating duplicates.
   for (const def of opts.definitions) {
-    if (def.every) await agenda.every(def.every, def.name);
+    if (def.every) await ensureRepeating(agenda, db, def.name, def.every);
   }
 
   let stopping: Promise<void> | undefined;
@@ -87,4 +85,16 @@ export async function startJobRunner(opts: JobRunnerOptions): Promise<JobRunner>
         }
       })()),
   };
+}
+
+/**
+ * Creates a repeating job once per deployment. agenda's `every` re-saves the job with a new
+ * next run time each time it is called, so calling it on every worker start would re-run
+ * the job at each restart (and twice when two workers start together); an existing job with
+ * the same interval is therefore left alone, and a new one first runs one interval from now.
+ */
+async function ensureRepeating(agenda: Agenda, db: Db, name: string, every: string): Promise<void> {
+  const existing = await db.collection(JOBS_COLLECTION).findOne({ name, type: 'single' }, { projection: { repeatInterval: 1 } });
+  if (existing?.repeatInterval === every) return;
+  await agenda.every(every, name, undefined, { skipImmediate: true });
 }

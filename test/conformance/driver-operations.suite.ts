@@ -111,6 +111,10 @@ export function driverOperationsSuite(name: string, connect: () => Promise<Drive
       await c.updateOne({ key: 'b' }, { $set: { n: 11 }, $setOnInsert: { created: false } }, { upsert: true });
       expect(await c.findOne({ key: 'b' })).toMatchObject({ n: 11, created: true });
 
+      const chosen = await c.updateOne({ key: 'c' }, { $set: { n: 1 }, $setOnInsert: { _id: 'chosen-id' as unknown as ObjectId } }, { upsert: true });
+      expect(String(chosen.upsertedId)).toBe('chosen-id');
+      await c.deleteOne({ key: 'c' });
+
       const many = await c.updateMany({}, { $unset: { n: '' } });
       expect(many.matchedCount).toBe(2);
       expect(await c.countDocuments({ n: { $exists: true } })).toBe(0);

@@ -47,7 +47,8 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { arrayFilters?: Doc[
     next = cloneValue(doc);
     const { $setOnInsert, ...rest } = u as Doc;
     for (const [op, fields] of Object.entries(rest)) {
-      if (isPlainObject(fields) && Object.keys(fields).some((f) => f === '_id' || f.startsWith('_id.'))) {
+      // An upsert's insert may choose the _id ($set or $setOnInsert); an update of a stored document may not change it.
+      if (!opts.inserting && isPlainObject(fields) && Object.keys(fields).some((f) => f === '_id' || f.startsWith('_id.'))) {
         if (op !== '$set' || !sameId(fields._id, doc._id)) throw immutableId();
       }
     }
@@ -65,7 +66,7 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { arrayFilters?: Doc[
     if (u._id !== undefined && !sameId(u._id, doc._id)) throw immutableId();
     next = { _id: doc._id, ...cloneValue(u) };
   }
-  if (!sameId(next._id, doc._id)) throw immutableId();
+  if (!opts.inserting && !sameId(next._id, doc._id)) throw immutableId();
   return { doc: next, changed: !sameBytes(doc, next) };
 }
 

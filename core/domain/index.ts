@@ -1,0 +1,15 @@
+export type * from './money.js';
+export type * from './email.js';
+export type * from './thread.js';
+export type * from './customer.js';
+export type * from './contact.js';
+export type * from './invoice.js';
+export type * from './payment.js';
+export type * from './credit-memo.js';
+export type * from './task.js';
+export type * from './draft.js';
+export type * from './outbox-item.js';
+export type * from './audit-event.js';
+export type * from './user.js';
+export type * from './team.js';
+export type * from './setting.js';

@@ -1,0 +1,87 @@
+import type { Db } from 'mongodb';
+import * as audit from './audit.repo.js';
+import * as contacts from './contact.repo.js';
+import * as creditMemos from './credit-memo.repo.js';
+import * as customers from './customer.repo.js';
+import * as drafts from './draft.repo.js';
+import * as emails from './email.repo.js';
+import type { CollectionIndexes } from './index-spec.js';
+import * as invoices from './invoice.repo.js';
+import * as outbox from './outbox.repo.js';
+import * as payments from './payment.repo.js';
+import * as settings from './setting.repo.js';
+import * as tasks from './task.repo.js';
+import * as teams from './team.repo.js';
+import * as threads from './thread.repo.js';
+import * as users from './user.repo.js';
+
+/** Every repository, bound to one tenant. */
+export interface Repositories {
+  emails: emails.EmailRepo;
+  threads: threads.ThreadRepo;
+  customers: customers.CustomerRepo;
+  contacts: contacts.ContactRepo;
+  invoices: invoices.InvoiceRepo;
+  payments: payments.PaymentRepo;
+  creditMemos: creditMemos.CreditMemoRepo;
+  tasks: tasks.TaskRepo;
+  drafts: drafts.DraftRepo;
+  outbox: outbox.OutboxRepo;
+  audit: audit.AuditRepo;
+  users: users.UserRepo;
+  teams: teams.TeamRepo;
+  settings: settings.SettingRepo;
+}
+
+/** The index specs of every repository's collection; `migrate` creates them. */
+export const allIndexes: readonly CollectionIndexes[] = [
+  emails.indexes,
+  threads.indexes,
+  customers.indexes,
+  contacts.indexes,
+  invoices.indexes,
+  payments.indexes,
+  creditMemos.indexes,
+  tasks.indexes,
+  drafts.indexes,
+  outbox.indexes,
+  audit.indexes,
+  users.indexes,
+  teams.indexes,
+  settings.indexes,
+];
+
+/** Creates all repositories for one tenant on a database. */
+export function createRepositories(db: Db, tenantId = 'default'): Repositories {
+  return {
+    emails: new emails.EmailRepo(db, tenantId),
+    threads: new threads.ThreadRepo(db, tenantId),
+    customers: new customers.CustomerRepo(db, tenantId),
+    contacts: new contacts.ContactRepo(db, tenantId),
+    invoices: new invoices.InvoiceRepo(db, tenantId),
+    payments: new payments.PaymentRepo(db, tenantId),
+    creditMemos: new creditMemos.CreditMemoRepo(db, tenantId),
+    tasks: new tasks.TaskRepo(db, tenantId),
+    drafts: new drafts.DraftRepo(db, tenantId),
+    outbox: new outbox.OutboxRepo(db, tenantId),
+    audit: new audit.AuditRepo(db, tenantId),
+    users: new users.UserRepo(db, tenantId),
+    teams: new teams.TeamRepo(db, tenantId),
+    settings: new settings.SettingRepo(db, tenantId),
+  };
+}
+
+export type { CollectionIndexes, IndexSpec } from './index-spec.js';
+export type { UpsertSummary } from './bulk-upsert.js';
+export type { CustomerRecord } from './customer.repo.js';
+export type { ContactRecord } from './contact.repo.js';
+export type { InvoiceRecord } from './invoice.repo.js';
+export type { PaymentRecord } from './payment.repo.js';
+export type { CreditMemoRecord } from './credit-memo.repo.js';
+export type { NewEmail, InsertEmailResult } from './email.repo.js';
+export type { ThreadMessage } from './thread.repo.js';
+export type { NewTask, TaskPatch, TransitionResult } from './task.repo.js';
+export type { NewOutboxItem, EnqueueResult } from './outbox.repo.js';
+export type { NewAuditEvent, AuditRange } from './audit.repo.js';
+export type { NewUser } from './user.repo.js';
+export type { NewTeam } from './team.repo.js';
