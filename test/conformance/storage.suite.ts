@@ -1,8 +1,9 @@
-// The storage conformance suite: every repository and the schema migration, run through the
-// official driver against any MongoDB-compatible target (the embedded store always, a real
-// MongoDB when MONGODB_URI is set). Add a group by writing a `(ctx) => void` that registers a
+// The storage conformance suite: the driver operations arbot and agenda rely on, every
+// repository and the schema migration, run through the official driver against any
+// MongoDB-compatible target (the embedded store always, a real MongoDB when MONGODB_URI is set). Add a group by writing a `(ctx) => void` that registers a
 // `describe` block and appending it to `storageGroups`.
 import { describe } from 'vitest';
+import { driverOperationsSuite } from './driver-operations.suite.js';
 import { auditGroup } from './storage/audit.group.js';
 import { useFreshDatabase, type StorageTarget, type StorageTestContext } from './storage/context.js';
 import { emailGroup } from './storage/email.group.js';
@@ -32,6 +33,7 @@ export const storageGroups: StorageGroup[] = [
 
 /** Registers the storage conformance tests against the target that `connect` opens (once per suite). */
 export function storageConformanceSuite(name: string, connect: () => Promise<StorageTarget>): void {
+  driverOperationsSuite(name, connect);
   describe(`storage: ${name}`, () => {
     const ctx = useFreshDatabase(connect);
     for (const group of storageGroups) group(ctx);
