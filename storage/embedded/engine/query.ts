@@ -4,6 +4,7 @@ import { Query, find } from 'mingo';
 import { ObjectId } from 'bson';
 import { CommandError, ErrorCodes } from '../errors.js';
 import type { CollectionState } from './collection.js';
+import { matchesEqualities, plainEqualities } from './fast-paths.js';
 import { isPlainObject, valueKey, type Doc } from './values.js';
 
 export interface FindOptions {
@@ -63,8 +64,11 @@ export function matchDocs(coll: CollectionState | undefined, filter: Doc = {}): 
   if (!coll) return [];
   const docs = candidates(coll, filter);
   if (Object.keys(filter).length === 0) return docs;
-  const q = compileFilter(filter);
-  return docs.filter((d) => q.test(d));
+  const eq = plainEqualities(filter);
+  let q: Query | undefined;
+  const mingoTest = (d: Doc): boolean => (q ??= compileFilter(filter)).test(d);
+  if (eq) return docs.filter((d) => matchesEqualities(d, eq) ?? mingoTest(d));
+  return docs.filter(mingoTest);
 }
 
 /** find() semantics: filter, then sort, skip, limit, projection. */

@@ -4,6 +4,7 @@ import { Aggregator, update as mingoUpdate } from 'mingo';
 import { BSON, ObjectId } from 'bson';
 import { CommandError, ErrorCodes, badValue } from '../errors.js';
 import { cloneValue, isPlainObject, setPath, valueKey, type Doc } from './values.js';
+import { fastUpdate } from './fast-paths.js';
 
 const OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pull', '$pullAll',
@@ -41,10 +42,10 @@ export interface UpdateOutcome {
 /** Applies an update to a copy of `doc`; the stored document is never mutated. */
 export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { arrayFilters?: Doc[]; query?: Doc; inserting?: boolean }): UpdateOutcome {
   let next: Doc;
+  let changed: boolean | undefined;
   if (Array.isArray(u)) {
     next = runPipeline(doc, u);
   } else if (isOperatorUpdate(u)) {
-    next = cloneValue(doc);
     const { $setOnInsert, ...rest } = u as Doc;
     for (const [op, fields] of Object.entries(rest)) {
       // An upsert's insert may choose the _id ($set or $setOnInsert); an update of a stored document may not change it.
@@ -52,7 +53,12 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { arrayFilters?: Doc[
         if (op !== '$set' || !sameId(fields._id, doc._id)) throw immutableId();
       }
     }
-    if (Object.keys(rest).length > 0) {
+    const fast = fastUpdate(doc, rest);
+    if (fast) {
+      next = fast.doc;
+      changed = fast.changed;
+    } else {
+      next = cloneValue(doc);
       try {
         mingoUpdate(next, rest, opts.arrayFilters, opts.query);
       } catch (e) {
@@ -61,13 +67,14 @@ export function applyUpdate(doc: Doc, u: UpdateSpec, opts: { arrayFilters?: Doc[
     }
     if (opts.inserting && isPlainObject($setOnInsert)) {
       for (const [path, value] of Object.entries($setOnInsert)) setPath(next, path, cloneValue(value));
+      changed = undefined;
     }
   } else {
     if (u._id !== undefined && !sameId(u._id, doc._id)) throw immutableId();
     next = { _id: doc._id, ...cloneValue(u) };
   }
   if (!opts.inserting && !sameId(next._id, doc._id)) throw immutableId();
-  return { doc: next, changed: !sameBytes(doc, next) };
+  return { doc: next, changed: changed ?? !sameBytes(doc, next) };
 }
 
 function runPipeline(doc: Doc, pipeline: Doc[]): Doc {
