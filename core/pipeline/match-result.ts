@@ -1,0 +1,68 @@
+// Stage 4 output: who sent the email and which SoR records it refers to, each with evidence.
+
+export type AuthVerdict = 'pass' | 'fail' | 'softfail' | 'neutral' | 'none' | 'temperror' | 'permerror' | 'policy';
+
+export interface AuthResults {
+  spf?: AuthVerdict;
+  dkim?: AuthVerdict;
+  dmarc?: AuthVerdict;
+  /** header.d of a passing DKIM signature. */
+  dkimDomain?: string;
+  /** header.from the DMARC verdict was computed for. */
+  dmarcFromDomain?: string;
+}
+
+export interface SenderMatch {
+  /** The From address, lower-cased ('' when there is none). */
+  address: string;
+  domain: string;
+  /** Customers listing the sender as a customer contact. */
+  contactOf: string[];
+  /** Invoice numbers listing the sender as an invoice-level contact, by customer. */
+  invoiceContactOf: Array<{ customerId: string; invoiceNumber: string }>;
+  /** Customers whose known domains include the sender's domain. */
+  domainCustomers: string[];
+  /** A customer domain the sender's domain imitates (acme-lndustrial vs acme-industrial). */
+  lookalike?: { domain: string; customerIds: string[]; reason: string };
+  freeMail: boolean;
+  /** mailer-daemon, postmaster, no-reply and similar machine senders. */
+  systemSender: boolean;
+  auth: AuthResults;
+  /** Reply-To pointing somewhere other than the sender's own domain. */
+  replyToMismatch?: { address: string; reason: string };
+  evidence: string[];
+}
+
+export type InvoiceMatchRule =
+  | 'exact'
+  | 'case_or_separators'
+  | 'missing_prefix'
+  | 'leading_zeros'
+  | 'one_digit_typo'
+  | 'transposed_digits'
+  | 'po_number';
+
+export interface InvoiceMatch {
+  /** The reference as written in the email. */
+  raw: string;
+  /** The SoR invoice it resolved to. */
+  number: string;
+  invoiceId: string;
+  customerId: string;
+  rule: InvoiceMatchRule;
+  evidence: string;
+}
+
+export interface MatchResult {
+  sender: SenderMatch;
+  /** The customer the email is about, or null when it cannot be known safely. */
+  customerId: string | null;
+  customerEvidence: string[];
+  /** Customers the email's references point to (account numbers, invoices), for cross-customer checks. */
+  referencedCustomers: string[];
+  invoices: InvoiceMatch[];
+  /** References that resolved to no invoice, or to several. */
+  unresolved: Array<{ raw: string; reason: 'not_found' | 'ambiguous'; candidates?: string[] }>;
+  /** Account numbers quoted in the email that resolved to a customer. */
+  accounts: Array<{ raw: string; customerId: string }>;
+}
