@@ -11,5 +11,6 @@ export function configFixture(overrides: Overrides = {}): ArbotConfig {
     log: { ...config.log, ...overrides.log },
     jobs: { ...config.jobs, ...overrides.jobs },
     tenant: { ...config.tenant, ...overrides.tenant },
+    openai: { ...config.openai, ...overrides.openai },
   };
 }

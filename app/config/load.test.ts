@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       log: { level: 'info', pretty: false },
       jobs: { enabled: true, workerName: 'host-42', maxConcurrency: 10, processEvery: '5 seconds' },
       tenant: { id: 'default' },
+      openai: { model: 'gpt-4.1-mini', timeoutMs: 20000, maxRetries: 2 },
     });
   });
 
@@ -49,6 +50,19 @@ describe('loadConfig', () => {
     expect(config.jobs.enabled).toBe(false);
     expect(config.jobs.maxConcurrency).toBe(3);
     expect(config.storage.mongodbUri).toBe('mongodb://h1:27017,h2:27017/db?replicaSet=rs0');
+  });
+
+  it('reads the OpenAI settings from the environment', () => {
+    const config = load({
+      OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'https://r.openai.azure.com', OPENAI_MODEL: 'ar-mini',
+      OPENAI_AZURE_API_VERSION: '2024-10-21', OPENAI_TIMEOUT_MS: '30000', OPENAI_MAX_RETRIES: '0',
+    });
+    expect(config.openai).toEqual({
+      apiKey: 'sk-test', baseUrl: 'https://r.openai.azure.com', model: 'ar-mini',
+      azureApiVersion: '2024-10-21', timeoutMs: 30000, maxRetries: 0,
+    });
+    expect(() => load({ OPENAI_TIMEOUT_MS: '10' })).toThrow(/OPENAI_TIMEOUT_MS \(openai\.timeoutMs\): must be an integer between 1000 and 600000/);
+    expect(() => load({ OPENAI_BASE_URL: 'localhost:11434' })).toThrow(/OPENAI_BASE_URL \(openai\.baseUrl\): must be an absolute/);
   });
 
   it('treats an empty variable as unset', () => {

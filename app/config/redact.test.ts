@@ -22,6 +22,12 @@ describe('redactConfig', () => {
     expect(redactConfig(config).server.publicUrl).toBe('https://bot:***@bot.example.com/path?q=a@b');
   });
 
+  it('redacts the OpenAI API key', () => {
+    const config = configFixture({ openai: { apiKey: 'sk-hunter22' } });
+    expect(redactConfig(config).openai.apiKey).toBe('***');
+    expect(settings.find((item) => item.env === 'OPENAI_API_KEY')?.secret).toBe(true);
+  });
+
   it('declares MONGODB_URI secret', () => {
     expect(settings.find((item) => item.env === 'MONGODB_URI')?.secret).toBe(true);
   });

@@ -82,6 +82,36 @@ export const settings = [
     description: 'Tenant these settings belong to; stored on every record.',
     secret: false, requiredWhen: 'never',
   }),
+  setting({
+    key: 'openai.apiKey', env: 'OPENAI_API_KEY', ...optional(text()),
+    description: 'API key for OpenAI, Azure OpenAI or an OpenAI-compatible server (any value for a local server that needs none).',
+    secret: true, requiredWhen: 'when the OpenAI model is selected',
+  }),
+  setting({
+    key: 'openai.baseUrl', env: 'OPENAI_BASE_URL', ...optional(httpUrl()),
+    description: 'Base URL of an OpenAI-compatible server (http://localhost:11434/v1) or of Azure OpenAI (https://your-resource.openai.azure.com/openai/v1); with OPENAI_AZURE_API_VERSION, the Azure resource endpoint. Unset means api.openai.com.',
+    secret: false, requiredWhen: 'when OPENAI_AZURE_API_VERSION is set',
+  }),
+  setting({
+    key: 'openai.model', env: 'OPENAI_MODEL', ...text(), default: 'gpt-4.1-mini',
+    description: 'Model that reads emails; for Azure OpenAI the deployment name. It must support structured outputs (JSON schema).',
+    secret: false, requiredWhen: 'when the OpenAI model is selected',
+  }),
+  setting({
+    key: 'openai.azureApiVersion', env: 'OPENAI_AZURE_API_VERSION', ...optional(text()),
+    description: 'Azure OpenAI API version, e.g. 2024-10-21; when set, requests go to the deployment named by OPENAI_MODEL at OPENAI_BASE_URL, with an api-key header.',
+    secret: false, requiredWhen: 'for Azure OpenAI\'s versioned API',
+  }),
+  setting({
+    key: 'openai.timeoutMs', env: 'OPENAI_TIMEOUT_MS', ...integer(1000, 600000), default: 20000,
+    description: 'How long one request to the model may take, in milliseconds, before it is abandoned.',
+    secret: false, requiredWhen: 'when the OpenAI model is selected',
+  }),
+  setting({
+    key: 'openai.maxRetries', env: 'OPENAI_MAX_RETRIES', ...integer(0, 10), default: 2,
+    description: 'How often a request that timed out or failed with 408, 409, 429 or 5xx is retried before giving up.',
+    secret: false, requiredWhen: 'when the OpenAI model is selected',
+  }),
 ] as const satisfies readonly Setting[];
 
 /** The validated configuration. */

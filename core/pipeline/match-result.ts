@@ -53,16 +53,34 @@ export interface InvoiceMatch {
   evidence: string;
 }
 
+/**
+ * What `customerId` rests on. Only 'contact' and 'invoice_contact' tie the sender to the
+ * customer; the others say what the email is about, never that the sender may receive its data.
+ */
+export type CustomerBasis = 'contact' | 'invoice_contact' | 'bounce' | 'domain' | 'lookalike' | 'references' | 'none';
+
 export interface MatchResult {
   sender: SenderMatch;
-  /** The customer the email is about, or null when it cannot be known safely. */
+  /** The customer the email is about (customerBasis says on what grounds), or null when it cannot be known. */
   customerId: string | null;
   customerEvidence: string[];
+  /** How customerId was decided (see CustomerBasis); always set by matchEmail. */
+  customerBasis?: CustomerBasis;
+  /** The sender is a customer contact or an invoice-level contact of `customerId` (FORMAT.md knownContact). */
+  knownContact?: boolean;
+  /** For a delivery failure report: the recipients that could not be reached. */
+  bouncedRecipients?: string[];
   /** Customers the email's references point to (account numbers, invoices), for cross-customer checks. */
   referencedCustomers: string[];
   invoices: InvoiceMatch[];
   /** References that resolved to no invoice, or to several. */
-  unresolved: Array<{ raw: string; reason: 'not_found' | 'ambiguous'; candidates?: string[] }>;
+  unresolved: Array<{
+    raw: string;
+    reason: 'not_found' | 'ambiguous';
+    candidates?: string[];
+    /** Whether `raw` was quoted as an invoice reference or as a PO number. */
+    kind?: 'invoice' | 'po';
+  }>;
   /** Account numbers quoted in the email that resolved to a customer. */
   accounts: Array<{ raw: string; customerId: string }>;
 }

@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import * as analyses from './analysis.repo.js';
 import * as audit from './audit.repo.js';
 import * as contacts from './contact.repo.js';
 import * as creditMemos from './credit-memo.repo.js';
@@ -18,6 +19,7 @@ import * as users from './user.repo.js';
 /** Every repository, bound to one tenant. */
 export interface Repositories {
   emails: emails.EmailRepo;
+  analyses: analyses.AnalysisRepo;
   threads: threads.ThreadRepo;
   customers: customers.CustomerRepo;
   contacts: contacts.ContactRepo;
@@ -36,6 +38,7 @@ export interface Repositories {
 /** The index specs of every repository's collection; `migrate` creates them. */
 export const allIndexes: readonly CollectionIndexes[] = [
   emails.indexes,
+  analyses.indexes,
   threads.indexes,
   customers.indexes,
   contacts.indexes,
@@ -55,6 +58,7 @@ export const allIndexes: readonly CollectionIndexes[] = [
 export function createRepositories(db: Db, tenantId = 'default'): Repositories {
   return {
     emails: new emails.EmailRepo(db, tenantId),
+    analyses: new analyses.AnalysisRepo(db, tenantId),
     threads: new threads.ThreadRepo(db, tenantId),
     customers: new customers.CustomerRepo(db, tenantId),
     contacts: new contacts.ContactRepo(db, tenantId),

@@ -1,7 +1,8 @@
-import type { Collection, Db, Document } from 'mongodb';
+import type { Collection, Db, Document, Filter } from 'mongodb';
+import { invoiceNumberKey, poNumberKey } from '../../core/pipeline/invoice-number.js';
 import type { Invoice, InvoiceStatus } from '../../core/domain/invoice.js';
 import { bulkUpsert, type UpsertSummary } from './bulk-upsert.js';
-import { collectionOf, fromDoc, fromDocOrNull, type Stored } from './doc.js';
+import { collectionOf, fromDoc, type Stored } from './doc.js';
 import type { CollectionIndexes } from './index-spec.js';
 
 /** An invoice as read from the system of record. */
@@ -14,6 +15,9 @@ export const indexes: CollectionIndexes = {
     { name: 'tenant_number_unique', keys: { tenantId: 1, number: 1 }, unique: true },
     { name: 'tenant_customer_dueDate', keys: { tenantId: 1, customerSorId: 1, dueDate: 1 } },
     { name: 'tenant_poNumber', keys: { tenantId: 1, poNumber: 1 } },
+    { name: 'tenant_numberKey', keys: { tenantId: 1, numberKey: 1 } },
+    { name: 'tenant_poKey', keys: { tenantId: 1, poKey: 1 } },
+    { name: 'tenant_contactEmails', keys: { tenantId: 1, contactEmails: 1 } },
   ],
 };
 
@@ -29,31 +33,59 @@ export class InvoiceRepo {
 
   /** Inserts or updates invoices by SoR id in one bulk write. */
   upsertManyBySorId(records: readonly InvoiceRecord[], now: Date): Promise<UpsertSummary> {
-    const normalized = records.map((r) => ({ ...r, contactEmails: r.contactEmails.map((e) => e.toLowerCase()) }));
+    // numberKey/poKey are the relaxed-matching keys the pipeline looks invoices up by.
+    const normalized = records.map((r) => ({
+      ...r,
+      contactEmails: r.contactEmails.map((e) => e.toLowerCase()),
+      numberKey: invoiceNumberKey(r.number),
+      poKey: r.poNumber === null ? null : poNumberKey(r.poNumber),
+    }));
     return bulkUpsert(this.raw, normalized, (r) => ({ tenantId: this.tenantId, sorId: r.sorId }), now);
   }
 
   /** The invoice with this SoR id, or null. */
   async findBySorId(sorId: string): Promise<Invoice | null> {
-    return fromDocOrNull<Invoice>(await this.invoices.findOne({ tenantId: this.tenantId, sorId }));
+    const doc = await this.invoices.findOne({ tenantId: this.tenantId, sorId });
+    return doc === null ? null : toInvoice(doc);
   }
 
   /** The invoice with exactly this number, or null. */
   async findByNumber(number: string): Promise<Invoice | null> {
-    return fromDocOrNull<Invoice>(await this.invoices.findOne({ tenantId: this.tenantId, number }));
+    const doc = await this.invoices.findOne({ tenantId: this.tenantId, number });
+    return doc === null ? null : toInvoice(doc);
   }
 
   /** The invoices among these numbers that exist, ordered by number; unknown numbers are left out. */
   async findByNumbers(numbers: readonly string[]): Promise<Invoice[]> {
     if (numbers.length === 0) return [];
     const docs = await this.invoices.find({ tenantId: this.tenantId, number: { $in: [...numbers] } }).sort({ number: 1 }).toArray();
-    return docs.map((d) => fromDoc<Invoice>(d));
+    return docs.map(toInvoice);
+  }
+
+  /** Invoices whose relaxed-matching number key is one of `keys` (see core/pipeline/invoice-number.ts). */
+  async findByNumberKeys(keys: readonly string[]): Promise<Invoice[]> {
+    if (keys.length === 0) return [];
+    const docs = await this.invoices.find({ tenantId: this.tenantId, numberKey: { $in: [...keys] } } as Filter<Stored<Invoice>>).toArray();
+    return docs.map(toInvoice);
+  }
+
+  /** Invoices whose PO key is one of `keys`. */
+  async findByPoKeys(keys: readonly string[]): Promise<Invoice[]> {
+    if (keys.length === 0) return [];
+    const docs = await this.invoices.find({ tenantId: this.tenantId, poKey: { $in: [...keys] } } as Filter<Stored<Invoice>>).toArray();
+    return docs.map(toInvoice);
+  }
+
+  /** Invoices listing this address as an invoice-level contact. */
+  async findByContactEmail(email: string): Promise<Invoice[]> {
+    const docs = await this.invoices.find({ tenantId: this.tenantId, contactEmails: email.toLowerCase() }).toArray();
+    return docs.map(toInvoice);
   }
 
   /** Invoices carrying this PO number. */
   async findByPoNumber(poNumber: string): Promise<Invoice[]> {
     const docs = await this.invoices.find({ tenantId: this.tenantId, poNumber }).sort({ number: 1 }).toArray();
-    return docs.map((d) => fromDoc<Invoice>(d));
+    return docs.map(toInvoice);
   }
 
   /** A customer's invoices, optionally only some statuses, oldest due date first. */
@@ -62,6 +94,12 @@ export class InvoiceRepo {
       ? { tenantId: this.tenantId, customerSorId, status: { $in: [...filter.statuses] } }
       : { tenantId: this.tenantId, customerSorId };
     const docs = await this.invoices.find(query).sort({ dueDate: 1, number: 1 }).toArray();
-    return docs.map((d) => fromDoc<Invoice>(d));
+    return docs.map(toInvoice);
   }
+}
+
+/** A stored invoice without its lookup keys. */
+function toInvoice(doc: Stored<Invoice>): Invoice {
+  const { numberKey: _n, poKey: _p, ...rest } = doc as Stored<Invoice> & { numberKey?: string; poKey?: string | null };
+  return fromDoc<Invoice>(rest);
 }

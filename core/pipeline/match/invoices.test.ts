@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { matchSnapshot, sorInvoice } from '../../../test/fixtures/match-sor.js';
+import { InMemorySor } from '../in-memory-sor.js';
+import { resolveInvoices } from './invoices.js';
+
+const sor = new InMemorySor(matchSnapshot());
+const resolve = (invoiceRefs: string[], preferredCustomers: string[] = [], poNumbers: string[] = []) =>
+  resolveInvoices({ invoiceRefs, poNumbers, preferredCustomers }, sor);
+
+describe('resolveInvoices', () => {
+  it('matches exact numbers and spelling variants, naming the rule', async () => {
+    const r = await resolve(['INV-204518', 'inv 204535', '204801', '000204752']);
+    expect(r.invoices.map((i) => [i.raw, i.number, i.customerId, i.rule])).toEqual([
+      ['INV-204518', 'INV-204518', 'C1', 'exact'],
+      ['inv 204535', 'INV-204535', 'C1', 'case_or_separators'],
+      ['204801', 'INV-204801', 'C3', 'missing_prefix'],
+      ['000204752', 'INV-204752', 'C2', 'leading_zeros'],
+    ]);
+    expect(r.invoices[1]?.evidence).toBe('"inv 204535" → INV-204535 of C1 (same number written with other case or separators)');
+    expect(r.unresolved).toEqual([]);
+  });
+
+  it('accepts a transposition that points to a single invoice', async () => {
+    const r = await resolve(['INV-204581']);
+    expect(r.invoices.map((i) => [i.number, i.rule])).toEqual([['INV-204518', 'transposed_digits']]);
+  });
+
+  it('prefers the identified customer when a typo fits several invoices, and says so', async () => {
+    // 204940 → 204904 (C3, transposition) or 204900 (C4, one typo).
+    const ambiguous = await resolve(['INV-204940']);
+    expect(ambiguous.invoices).toEqual([]);
+    expect(ambiguous.unresolved).toEqual([{ raw: 'INV-204940', reason: 'ambiguous', candidates: ['INV-204904', 'INV-204900'], kind: 'invoice' }]);
+    const preferred = await resolve(['INV-204940'], ['C3']);
+    expect(preferred.invoices.map((i) => [i.number, i.rule])).toEqual([['INV-204904', 'transposed_digits']]);
+    expect(preferred.invoices[0]?.evidence).toMatch(/preferred the only one of the sender's customer C3/);
+  });
+
+  it('an exact number beats a relaxed one', async () => {
+    const r = await resolve(['INV-204900'], ['C3']);
+    expect(r.invoices.map((i) => [i.number, i.rule])).toEqual([['INV-204900', 'exact']]);
+  });
+
+  it('reports numbers that match nothing', async () => {
+    const r = await resolve(['INV-999999']);
+    expect(r.unresolved).toEqual([{ raw: 'INV-999999', reason: 'not_found', kind: 'invoice' }]);
+  });
+
+  it('follows the relaxed-matching options', async () => {
+    const r = await resolveInvoices({ invoiceRefs: ['INV-204581', '000204752'], poNumbers: ['PO-88213'], preferredCustomers: [], rules: { transposition: false, leadingZeros: false, poNumbers: false } }, sor);
+    expect(r.invoices).toEqual([]);
+    expect(r.unresolved).toEqual([
+      { raw: 'INV-204581', reason: 'not_found', kind: 'invoice' },
+      // Disallowed spelling of an existing number: reported with it, and no typo guess at 204852.
+      { raw: '000204752', reason: 'not_found', candidates: ['INV-204752'], kind: 'invoice' },
+    ]);
+  });
+
+  it('resolves a PO number that belongs to exactly one invoice', async () => {
+    const r = await resolve([], [], ['po 88213', 'SVH65800', 'PO-00000']);
+    expect(r.invoices.map((i) => [i.raw, i.number, i.rule])).toEqual([
+      ['po 88213', 'INV-204518', 'po_number'],
+      ['SVH65800', 'INV-204752', 'po_number'],
+    ]);
+    expect(r.unresolved).toEqual([{ raw: 'PO-00000', reason: 'not_found', kind: 'po' }]);
+  });
+
+  it('a PO shared by several invoices is ambiguous unless the email names them all', async () => {
+    expect((await resolve([], [], ['4500012877'])).unresolved).toEqual([{ raw: '4500012877', reason: 'ambiguous', candidates: ['INV-204904', 'INV-204900'], kind: 'po' }]);
+    const named = await resolve(['INV-204904', 'INV-204900'], [], ['4500012877']);
+    expect(named.unresolved).toEqual([]);
+    expect(named.invoices).toHaveLength(2);
+  });
+
+  it('reports each invoice once', async () => {
+    const r = await resolve(['INV-204518', '204518'], [], ['PO-88213']);
+    expect(r.invoices.map((i) => i.number)).toEqual(['INV-204518']);
+  });
+
+  it('tells apart invoices whose numbers share digits but not prefixes', async () => {
+    const twin = new InMemorySor(
+      matchSnapshot({
+        invoices: [sorInvoice({ sorId: 'A', number: 'IN-5001', customerSorId: 'C1' }), sorInvoice({ sorId: 'B', number: 'SI-5001', customerSorId: 'C2' })],
+      }),
+    );
+    const exact = await resolveInvoices({ invoiceRefs: ['SI-5001'], poNumbers: [], preferredCustomers: [] }, twin);
+    expect(exact.invoices.map((i) => i.number)).toEqual(['SI-5001']);
+    const bare = await resolveInvoices({ invoiceRefs: ['5001'], poNumbers: [], preferredCustomers: [] }, twin);
+    expect(bare.unresolved).toEqual([{ raw: '5001', reason: 'ambiguous', candidates: ['IN-5001', 'SI-5001'], kind: 'invoice' }]);
+    const preferred = await resolveInvoices({ invoiceRefs: ['5001'], poNumbers: [], preferredCustomers: ['C2'] }, twin);
+    expect(preferred.invoices.map((i) => i.number)).toEqual(['SI-5001']);
+  });
+});

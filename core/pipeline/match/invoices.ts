@@ -1,0 +1,144 @@
+// Resolves the invoice references and PO numbers an email quotes to SoR invoices. An exact
+// key always beats a relaxed one; a one-typo or transposition guess counts only when it
+// points to a single invoice (or a single invoice of the customer already identified).
+import {
+  candidateKeys,
+  classifyNumberMatch,
+  invoiceNumberKey,
+  poNumberKey,
+  ruleAllowed,
+  type RelaxedMatchingOptions,
+} from '../invoice-number.js';
+import type { InvoiceMatch, InvoiceMatchRule, MatchResult } from '../match-result.js';
+import type { SorInvoice, SorLookup } from '../sor.js';
+
+export interface InvoiceResolution {
+  invoices: InvoiceMatch[];
+  unresolved: MatchResult['unresolved'];
+}
+
+export interface ResolveInput {
+  invoiceRefs: readonly string[];
+  poNumbers: readonly string[];
+  /** Customers the sender is already tied to: break ties between relaxed candidates. */
+  preferredCustomers: readonly string[];
+  rules?: Partial<RelaxedMatchingOptions>;
+}
+
+const RULE_TEXT: Record<InvoiceMatchRule, string> = {
+  exact: 'exact number',
+  case_or_separators: 'same number written with other case or separators',
+  missing_prefix: 'same number without its prefix',
+  leading_zeros: 'same number with leading zeros',
+  one_digit_typo: 'one mistyped digit',
+  transposed_digits: 'two adjacent digits swapped',
+  po_number: 'PO number on the invoice',
+};
+
+function toMatch(raw: string, inv: SorInvoice, rule: InvoiceMatchRule, note = ''): InvoiceMatch {
+  return {
+    raw,
+    number: inv.number,
+    invoiceId: inv.sorId,
+    customerId: inv.customerSorId,
+    rule,
+    evidence: `"${raw}" → ${inv.number} of ${inv.customerSorId} (${RULE_TEXT[rule]}${note})`,
+  };
+}
+
+/** Invoices sharing the exact key whose spelling difference the rules allow. */
+function exactCandidates(raw: string, found: SorInvoice[], rules: Partial<RelaxedMatchingOptions>): Array<{ inv: SorInvoice; rule: InvoiceMatchRule }> {
+  const key = invoiceNumberKey(raw);
+  const out: Array<{ inv: SorInvoice; rule: InvoiceMatchRule }> = [];
+  for (const inv of found) {
+    if (invoiceNumberKey(inv.number) !== key) continue;
+    const rule = classifyNumberMatch(raw, inv.number);
+    if (rule && ruleAllowed(rule, rules)) out.push({ inv, rule });
+  }
+  const order: InvoiceMatchRule[] = ['exact', 'case_or_separators', 'missing_prefix', 'leading_zeros'];
+  return out.sort((a, b) => order.indexOf(a.rule) - order.indexOf(b.rule));
+}
+
+/** Resolves one invoice reference. */
+async function resolveRef(
+  raw: string,
+  sor: SorLookup,
+  preferred: readonly string[],
+  rules: Partial<RelaxedMatchingOptions>,
+): Promise<{ match?: InvoiceMatch; unresolved?: MatchResult['unresolved'][number] }> {
+  const keys = candidateKeys(raw, rules);
+  const exactKey = keys[0]?.key ?? invoiceNumberKey(raw);
+  const sameKey = await sor.invoicesByNumberKeys([exactKey]);
+  const exact = exactCandidates(raw, sameKey, rules);
+  if (exact.length === 0 && sameKey.length > 0) {
+    // The number exists but written in a way the rules do not accept: no guessing at other numbers.
+    return { unresolved: { raw, reason: 'not_found', candidates: sameKey.map((i) => i.number), kind: 'invoice' } };
+  }
+  if (exact.length > 0) {
+    // The most literal spelling wins ("INV-1" over "IN-1" for "INV-1"); a tie goes to the preferred customer.
+    const bestRule = exact[0]?.rule;
+    const best = exact.filter((c) => c.rule === bestRule);
+    const pick = best.length === 1 ? best : best.filter((c) => preferred.includes(c.inv.customerSorId));
+    if (pick.length === 1 && pick[0]) return { match: toMatch(raw, pick[0].inv, pick[0].rule, best.length > 1 ? ', preferred: invoice of the sender\'s customer' : '') };
+    return { unresolved: { raw, reason: 'ambiguous', candidates: best.map((c) => c.inv.number), kind: 'invoice' } };
+  }
+
+  const fuzzy = keys.slice(1);
+  if (fuzzy.length === 0) return { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
+  const ruleOfKey = new Map(fuzzy.map((k) => [k.key, k.rule] as const));
+  const found = (await sor.invoicesByNumberKeys(fuzzy.map((k) => k.key))).map((inv) => ({
+    inv,
+    rule: ruleOfKey.get(invoiceNumberKey(inv.number)),
+  }));
+  const candidates = found.filter((c): c is { inv: SorInvoice; rule: 'one_digit_typo' | 'transposed_digits' } => c.rule !== undefined);
+  if (candidates.length === 0) return { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
+  if (candidates.length === 1 && candidates[0]) return { match: toMatch(raw, candidates[0].inv, candidates[0].rule, ', the only invoice within one edit') };
+  const ofPreferred = candidates.filter((c) => preferred.includes(c.inv.customerSorId));
+  if (ofPreferred.length === 1 && ofPreferred[0]) {
+    return {
+      match: toMatch(
+        raw,
+        ofPreferred[0].inv,
+        ofPreferred[0].rule,
+        `; ${candidates.length} invoices are within one edit, preferred the only one of the sender's customer ${ofPreferred[0].inv.customerSorId}`,
+      ),
+    };
+  }
+  return { unresolved: { raw, reason: 'ambiguous', candidates: candidates.map((c) => c.inv.number), kind: 'invoice' } };
+}
+
+/** Resolves one PO number to the invoice raised against it. */
+async function resolvePo(raw: string, sor: SorLookup): Promise<{ matches: InvoiceMatch[]; unresolved?: MatchResult['unresolved'][number] }> {
+  const found = await sor.invoicesByPoKeys([poNumberKey(raw)]);
+  if (found.length === 0) return { matches: [], unresolved: { raw, reason: 'not_found', kind: 'po' } };
+  if (found.length === 1 && found[0]) return { matches: [toMatch(raw, found[0], 'po_number')] };
+  return { matches: [], unresolved: { raw, reason: 'ambiguous', candidates: found.map((i) => i.number), kind: 'po' } };
+}
+
+/** Resolves every invoice reference and PO number, each SoR invoice reported once. */
+export async function resolveInvoices(input: ResolveInput, sor: SorLookup): Promise<InvoiceResolution> {
+  const rules = input.rules ?? {};
+  const invoices: InvoiceMatch[] = [];
+  const unresolved: MatchResult['unresolved'] = [];
+  const seen = new Set<string>();
+  const addMatch = (m: InvoiceMatch): void => {
+    if (seen.has(m.invoiceId)) return;
+    seen.add(m.invoiceId);
+    invoices.push(m);
+  };
+  for (const raw of input.invoiceRefs) {
+    const r = await resolveRef(raw, sor, input.preferredCustomers, rules);
+    if (r.match) addMatch(r.match);
+    if (r.unresolved) unresolved.push(r.unresolved);
+  }
+  if (ruleAllowed('po_number', rules)) {
+    for (const raw of input.poNumbers) {
+      const r = await resolvePo(raw, sor);
+      r.matches.forEach(addMatch);
+      // A PO whose invoices the email already names explicitly needs no resolving.
+      const covered = r.unresolved?.reason === 'ambiguous' && (r.unresolved.candidates ?? []).every((n) => invoices.some((i) => i.number === n));
+      if (r.unresolved && !covered) unresolved.push(r.unresolved);
+    }
+  }
+  return { invoices, unresolved };
+}

@@ -1,0 +1,2 @@
+// Stage 2 entry point.
+export { normalizeEmail } from './normalize-email.js';

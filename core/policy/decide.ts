@@ -1,0 +1,138 @@
+// Stage 5: auto-reply, review or no action. An automatic reply is the exception that must
+// be earned: every condition of FORMAT.md "Expected action" must hold, and the send guard
+// must agree. Anything else goes to a person with the reasons listed.
+import { SOR_ANSWERABLE } from '../pipeline/intents.js';
+import type { MatchResult } from '../pipeline/match-result.js';
+import type { NormalizedEmail } from '../pipeline/normalized-email.js';
+import type { ParsedEmail } from '../pipeline/parsed-email.js';
+import type { SorLookup } from '../pipeline/sor.js';
+import type { Understanding } from '../pipeline/understanding.js';
+import { thresholdFor } from './automation-policy.js';
+import type { AutomationPolicy, Decision, DecisionReason } from './decision.js';
+import { findEmbeddedInstructions } from './embedded-instructions.js';
+import { isThanksOnly, machineSentReason } from './machine-sent.js';
+import { guardSend, type DataScope } from './send-guard.js';
+
+export interface DecideInput {
+  parsed: ParsedEmail;
+  normalized: NormalizedEmail;
+  understanding: Understanding;
+  match: MatchResult;
+}
+
+const reason = (code: string, message: string): DecisionReason => ({ code, message });
+
+/** Decides what happens to one email. Pure apart from SoR reads. */
+export async function decide(input: DecideInput, policy: AutomationPolicy, sor: SorLookup): Promise<Decision> {
+  const { parsed, normalized, understanding, match } = input;
+  const intents = understanding.intents;
+  const base = { intents, customerId: match.customerId, invoiceNumbers: match.invoices.map((i) => i.number), recipients: [] as string[] };
+
+  const machine = machineSentReason(parsed) ?? (match.sender.systemSender ? `system sender ${match.sender.address}` : undefined);
+  if (machine) return { ...base, action: 'no_action', reasons: [reason('machine_sent', `machine-sent message: ${machine}`)] };
+  if (intents.length === 1 && intents[0] === 'auto_reply') {
+    return { ...base, action: 'no_action', reasons: [reason('machine_sent', 'reads as an automatic reply (out-of-office, receipt or delivery notice)')] };
+  }
+  if (intents.every((i) => i === 'other') && isThanksOnly(normalized.newText) && normalized.problems.length === 0 && parsed.problems.length === 0) {
+    return { ...base, action: 'no_action', reasons: [reason('thanks_only', 'a thank-you note with no request')] };
+  }
+
+  const blockers = await autoReplyBlockers(input, policy, sor);
+  if (blockers.length > 0) return { ...base, action: 'review', reasons: blockers };
+
+  const customerId = match.customerId as string;
+  const recipients = [match.sender.address];
+  const scope: DataScope = intents.every((i) => i === 'invoice_copy') ? 'invoices' : 'account';
+  const verdict = await guardSend({ customerId, scope, invoiceNumbers: base.invoiceNumbers, recipients }, sor);
+  if (!verdict.allowed) {
+    return { ...base, action: 'review', reasons: verdict.violations.map((v) => reason(`send_guard_${v.code}`, `send guard: ${v.message}`)) };
+  }
+  return {
+    ...base,
+    action: 'auto_reply',
+    recipients,
+    reasons: [reason('auto_reply_checks_passed', `known contact of ${customerId} asks only for ${intents.join(' and ')}; references resolved; sender authenticated; send guard passed`)],
+  };
+}
+
+/** Every reason the email may not be answered automatically; empty means it may. */
+async function autoReplyBlockers(input: DecideInput, policy: AutomationPolicy, sor: SorLookup): Promise<DecisionReason[]> {
+  const { parsed, normalized, understanding, match } = input;
+  const out: DecisionReason[] = [];
+  const intents = understanding.intents;
+  const sender = match.sender;
+
+  for (const problem of [...parsed.problems, ...normalized.problems]) out.push(reason('unreadable_content', problem));
+  if (normalized.newText.trim().length === 0 && parsed.subject.trim().length === 0) out.push(reason('empty_message', 'the message has no text'));
+
+  const needsPerson = intents.filter((i) => !SOR_ANSWERABLE.has(i));
+  if (needsPerson.length > 0) out.push(reason('intent_needs_person', `${needsPerson.join(', ')} needs a person`));
+  for (const intent of intents.filter((i) => SOR_ANSWERABLE.has(i))) {
+    if (!policy.enabledIntents.has(intent)) out.push(reason('intent_not_automated', `automatic replies for ${intent} are switched off`));
+    const score = understanding.scores.find((s) => s.intent === intent)?.confidence ?? 0;
+    if (score < thresholdFor(policy, intent)) out.push(reason('low_confidence', `${intent} confidence ${score.toFixed(2)} is below ${thresholdFor(policy, intent)}`));
+  }
+
+  const customerId = match.customerId;
+  if (!customerId) {
+    out.push(reason('customer_unknown', 'the customer cannot be identified safely'));
+    return out;
+  }
+  const customer = await sor.customer(customerId);
+  if (!customer) out.push(reason('customer_unknown', `customer ${customerId} is not in the system of record`));
+  else {
+    if (customer.status !== 'active') out.push(reason('customer_not_active', `customer ${customerId} is ${customer.status}`));
+    if (!customer.enrolled) out.push(reason('customer_not_enrolled', `customer ${customerId} is not enrolled in automatic replies`));
+  }
+
+  const isContact = sender.contactOf.includes(customerId);
+  const invoiceContactFor = new Set(sender.invoiceContactOf.filter((c) => c.customerId === customerId).map((c) => c.invoiceNumber));
+  const onlyInvoices = intents.length > 0 && intents.every((i) => i === 'invoice_copy');
+  const invoiceContactCovers = onlyInvoices && match.invoices.length > 0 && match.invoices.every((m) => invoiceContactFor.has(m.number));
+  if (!isContact && !invoiceContactCovers) out.push(reason('sender_not_known_contact', `${sender.address || 'the sender'} is not a known contact of ${customerId}`));
+
+  const auth = sender.auth;
+  if (auth.dmarc !== undefined && auth.dmarc !== 'pass' && policy.requireDmarcPass) out.push(reason('dmarc_failed', `DMARC ${auth.dmarc}`));
+  if (auth.spf === 'fail' || auth.spf === 'softfail') out.push(reason('spf_failed', `SPF ${auth.spf}`));
+  if (auth.dkim === 'fail') out.push(reason('dkim_failed', 'DKIM fail'));
+  if (sender.lookalike) out.push(reason('lookalike_domain', `sender domain ${sender.domain} imitates ${sender.lookalike.domain}: ${sender.lookalike.reason}`));
+  if (sender.replyToMismatch) out.push(reason('reply_to_mismatch', `Reply-To ${sender.replyToMismatch.address}: ${sender.replyToMismatch.reason}`));
+
+  for (const u of match.unresolved) {
+    out.push(reason(u.reason === 'ambiguous' ? 'ambiguous_reference' : 'invoice_not_found', `${u.raw} ${u.reason === 'ambiguous' ? `matches several invoices (${(u.candidates ?? []).join(', ')})` : 'matches no invoice'}`));
+  }
+  for (const inv of match.invoices) {
+    if (inv.customerId !== customerId) out.push(reason('foreign_invoice', `${inv.number} belongs to customer ${inv.customerId}, not ${customerId}`));
+    // A corrected number is a guess about what the customer meant: a person confirms it.
+    if (inv.rule === 'one_digit_typo' || inv.rule === 'transposed_digits') {
+      out.push(reason('invoice_number_corrected', `${inv.raw} was read as ${inv.number} (${inv.rule.replace(/_/g, ' ')}): ${inv.evidence}`));
+    }
+  }
+  const others = match.referencedCustomers.filter((c) => c !== customerId);
+  if (others.length > 0) out.push(reason('other_customer_referenced', `the email refers to other customers' records (${others.join(', ')})`));
+  if (intents.includes('invoice_copy') && match.invoices.length === 0) out.push(reason('no_invoice_referenced', 'an invoice copy is asked for but no invoice could be identified'));
+
+  const contacts = await sor.contactsOfCustomer(customerId);
+  const allowed = new Set([sender.address, ...contacts.map((c) => c.email)]);
+  const own = new Set(await sor.ownAddresses());
+  for (const f of findEmbeddedInstructions({ text: `${parsed.subject}\n${normalized.newText}`, hiddenText: normalized.hiddenText, allowedAddresses: allowed, ownAddresses: own })) {
+    out.push(reason(`embedded_${f.code}`, `${describeFinding(f.code)}: “${f.evidence}”`));
+  }
+  return out;
+}
+
+function describeFinding(code: string): string {
+  switch (code) {
+    case 'hidden_text':
+      return 'text hidden from the reader';
+    case 'bot_instruction':
+      return 'instructions aimed at an automated system';
+    case 'redirect_recipient':
+      return 'asks to send data to another address';
+    case 'third_party_address':
+      return 'mentions addresses that are not known contacts';
+    default:
+      return 'asks to change bank details';
+  }
+}
+
