@@ -52,6 +52,7 @@ export async function analyzeEmail(raw: Uint8Array, deps: PipelineDeps): Promise
   // A reply's subject repeats the thread's references, not this message's: referenceText leaves it out.
   const patternEntities = extractEntities(referenceText({ subject: parsed.subject, newText: normalized.newText, supportingText }), {
     language: normalized.language,
+    invoicePrefixes: await deps.sor.invoicePrefixes(),
     ...(parsed.date ? { referenceDate: parsed.date } : {}),
   });
   const understanding: Understanding = { ...modelOutput, entities: mergeEntities(patternEntities, modelOutput.entities) };

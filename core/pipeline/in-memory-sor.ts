@@ -1,6 +1,6 @@
 // SorLookup over a whole SoR snapshot held in memory, with a Map index per lookup: used for
 // datasets (npm run eval), tests and small deployments.
-import { invoiceNumberKey, poNumberKey } from './invoice-number.js';
+import { invoiceNumberKey, invoicePrefixesOf, poNumberKey } from './invoice-number.js';
 import type { SorContact, SorCreditMemo, SorCustomer, SorInvoice, SorLookup, SorPayment, SorSnapshot } from './sor.js';
 
 /** Options for building an in-memory SoR. */
@@ -41,6 +41,7 @@ export class InMemorySor implements SorLookup {
   private readonly paymentsByCustomer = new Map<string, SorPayment[]>();
   private readonly creditMemosByCustomer = new Map<string, SorCreditMemo[]>();
   private readonly own: string[];
+  private prefixes: string[] | undefined;
 
   constructor(
     private readonly snapshot: SorSnapshot,
@@ -75,6 +76,11 @@ export class InMemorySor implements SorLookup {
 
   async ownAddresses(): Promise<string[]> {
     return [...this.own];
+  }
+
+  async invoicePrefixes(): Promise<string[]> {
+    this.prefixes ??= invoicePrefixesOf(this.snapshot.invoices.map((inv) => inv.number));
+    return this.prefixes;
   }
 
   async customer(sorId: string): Promise<SorCustomer | undefined> {

@@ -32,6 +32,8 @@ export interface SorLookup {
   asOf(): Date;
   /** Our own AR mailbox address(es), lower-cased. */
   ownAddresses(): Promise<string[]>;
+  /** Letter prefixes the SoR's invoice numbers use ("INV", "RF"), most common first: a bare "RF-0012345" is then read as an invoice. */
+  invoicePrefixes(): Promise<string[]>;
   customer(sorId: string): Promise<SorCustomer | undefined>;
   /** Exact account number (as stored). */
   customerByAccountNumber(accountNumber: string): Promise<SorCustomer | undefined>;

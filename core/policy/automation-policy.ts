@@ -5,7 +5,7 @@ import type { AutomationPolicy } from './decision.js';
 export const DEFAULT_POLICY: AutomationPolicy = {
   enabledIntents: SOR_ANSWERABLE,
   minConfidence: {},
-  defaultMinConfidence: 0.6,
+  defaultMinConfidence: 0.5,
   requireDmarcPass: true,
 };
 

@@ -12,6 +12,7 @@ import type { AutomationPolicy, Decision, DecisionReason } from './decision.js';
 import { findEmbeddedInstructions } from './embedded-instructions.js';
 import { isThanksOnly, machineSentReason } from './machine-sent.js';
 import { guardSend, type DataScope } from './send-guard.js';
+import { tripwires } from './tripwires.js';
 
 export interface DecideInput {
   parsed: ParsedEmail;
@@ -63,10 +64,14 @@ async function autoReplyBlockers(input: DecideInput, policy: AutomationPolicy, s
   const sender = match.sender;
 
   for (const problem of [...parsed.problems, ...normalized.problems]) out.push(reason('unreadable_content', problem));
+  for (const a of normalized.attachments.filter((x) => x.error)) {
+    out.push(reason('attachment_unreadable', `attachment ${a.filename ?? '(unnamed)'} could not be read: ${a.error}`));
+  }
   if (normalized.newText.trim().length === 0 && parsed.subject.trim().length === 0) out.push(reason('empty_message', 'the message has no text'));
 
   const needsPerson = intents.filter((i) => !SOR_ANSWERABLE.has(i));
   if (needsPerson.length > 0) out.push(reason('intent_needs_person', `${needsPerson.join(', ')} needs a person`));
+  for (const t of tripwires(normalized.newText, intents)) out.push(reason(`possible_${t.intent}`, `may also be a ${t.intent.replace(/_/g, ' ')}: “${t.cue}”`));
   for (const intent of intents.filter((i) => SOR_ANSWERABLE.has(i))) {
     if (!policy.enabledIntents.has(intent)) out.push(reason('intent_not_automated', `automatic replies for ${intent} are switched off`));
     const score = understanding.scores.find((s) => s.intent === intent)?.confidence ?? 0;
@@ -91,10 +96,16 @@ async function autoReplyBlockers(input: DecideInput, policy: AutomationPolicy, s
   const invoiceContactCovers = onlyInvoices && match.invoices.length > 0 && match.invoices.every((m) => invoiceContactFor.has(m.number));
   if (!isContact && !invoiceContactCovers) out.push(reason('sender_not_known_contact', `${sender.address || 'the sender'} is not a known contact of ${customerId}`));
 
+  // DMARC, when the receiving server evaluated it, is the verdict on the From domain (it passes
+  // when SPF or DKIM passes aligned, so a DKIM signature broken in transit is no reason to stop).
+  // Without a DMARC verdict, an explicit SPF or DKIM failure is.
   const auth = sender.auth;
-  if (auth.dmarc !== undefined && auth.dmarc !== 'pass' && policy.requireDmarcPass) out.push(reason('dmarc_failed', `DMARC ${auth.dmarc}`));
-  if (auth.spf === 'fail' || auth.spf === 'softfail') out.push(reason('spf_failed', `SPF ${auth.spf}`));
-  if (auth.dkim === 'fail') out.push(reason('dkim_failed', 'DKIM fail'));
+  if (auth.dmarc !== undefined) {
+    if (auth.dmarc !== 'pass' && policy.requireDmarcPass) out.push(reason('dmarc_failed', `DMARC ${auth.dmarc}`));
+  } else {
+    if (auth.spf === 'fail' || auth.spf === 'softfail') out.push(reason('spf_failed', `SPF ${auth.spf}`));
+    if (auth.dkim === 'fail') out.push(reason('dkim_failed', 'DKIM fail'));
+  }
   if (sender.lookalike) out.push(reason('lookalike_domain', `sender domain ${sender.domain} imitates ${sender.lookalike.domain}: ${sender.lookalike.reason}`));
   if (sender.replyToMismatch) out.push(reason('reply_to_mismatch', `Reply-To ${sender.replyToMismatch.address}: ${sender.replyToMismatch.reason}`));
 

@@ -20,7 +20,7 @@ export function machineSentReason(parsed: ParsedEmail): string | undefined {
   return undefined;
 }
 
-const THANKS = /\b(thanks?|thank you|thx|ty|merci|danke|vielen dank|gracias|muchas gracias|grazie|mille grazie|bedankt|dank je|dank u|obrigad[oa]|muito obrigad[oa]|perfect|perfecto|perfetto|parfait|perfeito|got it|received|bien reçu|reçu|erhalten|recibido|ricevuto|ontvangen|recebid[oa])\b/iu;
+const THANKS = /\b(thanks?|thank you|thx|ty|cheers|much appreciated|merci|danke|dank|vielen dank|besten dank|herzlichen dank|gracias|grazie|bedankt|dank je|dank u|obrigad[oa]|perfect|perfecto|perfetto|parfait|perfeito|got it|received|well received|bien reçu|reçu|erhalten|angekommen|recibid[oa]|ricevut[oa]|ontvangen|recebid[oa])\b/iu;
 const ASKS = /\?|\b(please|pls|could you|can you|would you|send|need|merci de|pouvez|pourriez|envoy|bitte|könnten|senden|schicken|por favor|podría|pueden|envi|per favore|potete|inviare|graag|kunt u|stuur|por gentileza|poderiam|envie)\b/iu;
 
 /** A short note that only says thanks / received, with no request in it. */

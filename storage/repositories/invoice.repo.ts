@@ -1,5 +1,5 @@
 import type { Collection, Db, Document, Filter } from 'mongodb';
-import { invoiceNumberKey, poNumberKey } from '../../core/pipeline/invoice-number.js';
+import { invoiceNumberKey, invoicePrefixesOf, poNumberKey } from '../../core/pipeline/invoice-number.js';
 import type { Invoice, InvoiceStatus } from '../../core/domain/invoice.js';
 import { bulkUpsert, type UpsertSummary } from './bulk-upsert.js';
 import { collectionOf, fromDoc, type Stored } from './doc.js';
@@ -38,6 +38,7 @@ export class InvoiceRepo {
       ...r,
       contactEmails: r.contactEmails.map((e) => e.toLowerCase()),
       numberKey: invoiceNumberKey(r.number),
+      numberPrefix: invoicePrefixesOf([r.number])[0] ?? null,
       poKey: r.poNumber === null ? null : poNumberKey(r.poNumber),
     }));
     return bulkUpsert(this.raw, normalized, (r) => ({ tenantId: this.tenantId, sorId: r.sorId }), now);
@@ -67,6 +68,18 @@ export class InvoiceRepo {
     if (keys.length === 0) return [];
     const docs = await this.invoices.find({ tenantId: this.tenantId, numberKey: { $in: [...keys] } } as Filter<Stored<Invoice>>).toArray();
     return docs.map(toInvoice);
+  }
+
+  /** The letter prefixes of stored invoice numbers, most common first. */
+  async numberPrefixes(): Promise<string[]> {
+    const rows = await this.raw
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { tenantId: this.tenantId, numberPrefix: { $type: 'string' } } },
+        { $group: { _id: '$numberPrefix', n: { $sum: 1 } } },
+        { $sort: { n: -1, _id: 1 } },
+      ])
+      .toArray();
+    return rows.map((r) => r._id);
   }
 
   /** Invoices whose PO key is one of `keys`. */
@@ -100,6 +113,6 @@ export class InvoiceRepo {
 
 /** A stored invoice without its lookup keys. */
 function toInvoice(doc: Stored<Invoice>): Invoice {
-  const { numberKey: _n, poKey: _p, ...rest } = doc as Stored<Invoice> & { numberKey?: string; poKey?: string | null };
+  const { numberKey: _n, poKey: _p, numberPrefix: _x, ...rest } = doc as Stored<Invoice> & { numberKey?: string; poKey?: string | null; numberPrefix?: string | null };
   return fromDoc<Invoice>(rest);
 }

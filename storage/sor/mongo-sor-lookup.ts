@@ -27,6 +27,7 @@ const toCustomer = (c: Customer): SorCustomer => ({
 
 export class MongoSorLookup implements SorLookup {
   private domains: { at: number; value: ReadonlyMap<string, string[]> } | undefined;
+  private prefixes: { at: number; value: string[] } | undefined;
   private readonly now: () => number;
 
   constructor(
@@ -42,6 +43,13 @@ export class MongoSorLookup implements SorLookup {
 
   async ownAddresses(): Promise<string[]> {
     return this.options.ownAddresses.map((a) => a.toLowerCase());
+  }
+
+  async invoicePrefixes(): Promise<string[]> {
+    const ttl = this.options.domainCacheMs ?? 60_000;
+    if (this.prefixes && this.now() - this.prefixes.at < ttl) return this.prefixes.value;
+    this.prefixes = { at: this.now(), value: await this.repos.invoices.numberPrefixes() };
+    return this.prefixes.value;
   }
 
   async customer(sorId: string): Promise<SorCustomer | undefined> {

@@ -30,6 +30,10 @@ export function sorLookupConformanceSuite(name: string, make: MakeSorLookup): vo
       expect(sorted([...((await s.knownDomains()).get('cascade.example') ?? [])])).toEqual(['C3', 'C4']);
     });
 
+    it('lists the invoice number prefixes, most common first', async () => {
+      expect((await (await sor()).invoicePrefixes())[0]).toBe('INV');
+    });
+
     it('finds contacts by (case-insensitive) address and by customer', async () => {
       const s = await sor();
       expect((await s.contactsByEmail('Jane@Acme.example')).map((c) => c.customerSorId)).toEqual(['C1']);

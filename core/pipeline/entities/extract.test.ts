@@ -37,3 +37,11 @@ describe('extractEntities', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('PO numbers versus invoice numbers', () => {
+  it('does not read an invoice number with the SoR prefix as a PO number, even under a PO heading', () => {
+    const e = extractEntities('Invoice #    Our PO\nRF-0060438   PO-89270\nRF-0060702   PO-89947', { invoicePrefixes: ['RF'] });
+    expect(e.invoiceNumbers).toEqual(['RF-0060438', 'RF-0060702']);
+    expect(e.poNumbers).toEqual(['PO-89270', 'PO-89947']);
+  });
+});

@@ -57,7 +57,7 @@ export function extractEntities(text: string, opts: ExtractOptions = {}): Entiti
   const amounts = findAmounts(scan, claimed, { dollarCurrency: opts.dollarCurrency ?? 'USD' });
   for (const a of amounts) claimed.claim(a.start, a.end);
   const payments = findPaymentRefs(scan, claimed);
-  const pos = findPoNumbers(scan, claimed);
+  const pos = findPoNumbers(scan, claimed, opts.invoicePrefixes);
   const accounts = findAccountNumbers(scan, claimed);
   const invoices = findInvoiceRefs(scan, claimed, opts.invoicePrefixes);
 
@@ -78,3 +78,4 @@ export function extractEntities(text: string, opts: ExtractOptions = {}): Entiti
     paymentReferences: [...new Set(payments.map((p) => p.value))],
   };
 }
+

@@ -19,10 +19,13 @@ function plausible(value: string): boolean {
 }
 
 /** Finds PO numbers outside claimed spans, claims them, and returns them in text order. */
-export function findPoNumbers(text: string, claimed: ClaimedSpans): Array<Found<string>> {
+export function findPoNumbers(text: string, claimed: ClaimedSpans, invoicePrefixes: readonly string[] = []): Array<Found<string>> {
   const out: Array<Found<string>> = [];
+  // A number written with the SoR's invoice prefix is an invoice number even under a "PO" heading.
+  const escaped = invoicePrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const invoiceLike = escaped.length > 0 ? new RegExp(`^(?:${escaped.join('|')})[-_./ ]?\\d`, 'i') : undefined;
   const tryAdd = (start: number, end: number, raw: string): boolean => {
-    if (!plausible(raw) || claimed.overlaps(start, end)) return false;
+    if (!plausible(raw) || claimed.overlaps(start, end) || invoiceLike?.test(raw)) return false;
     out.push({ start, end, value: raw });
     claimed.claim(start, end);
     return true;
