@@ -33,12 +33,15 @@ function describeIssue(issue: z.core.$ZodIssue, context: IssueContext): string {
   const key = issue.path.map(String).join('.');
   const inFile = context.configFile ? ` in ${context.configFile}` : '';
   if (issue.code === 'unrecognized_keys') {
+    const owner = context.settings.find((candidate) => candidate.key === key);
+    if (owner) return `${owner.env} (${owner.key}): unknown name${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
     const names = issue.keys.map((name) => (key ? `${key}.${name}` : name));
     return `unknown key${names.length > 1 ? 's' : ''} ${names.join(', ')}${inFile}`;
   }
-  const item = context.settings.find((candidate) => candidate.key === key);
+  // A problem inside a list or map setting ("automation.intents.0") belongs to that setting.
+  const item = context.settings.find((candidate) => candidate.key === key || key.startsWith(`${candidate.key}.`));
   if (item === undefined) return `${key || '(root)'}: ${issue.message}${inFile}`;
-  const origin = context.origins.get(key);
+  const origin = context.origins.get(item.key);
   const from = origin !== undefined && origin !== item.env ? ` (set in ${origin})` : '';
   return `${item.env} (${item.key}): ${issue.message}${from}`;
 }

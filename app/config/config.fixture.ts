@@ -11,6 +11,9 @@ export function configFixture(overrides: Overrides = {}): ArbotConfig {
     log: { ...config.log, ...overrides.log },
     jobs: { ...config.jobs, ...overrides.jobs },
     tenant: { ...config.tenant, ...overrides.tenant },
+    pipeline: { ...config.pipeline, ...overrides.pipeline },
+    automation: { ...config.automation, ...overrides.automation },
+    matching: { ...config.matching, ...overrides.matching },
     openai: { ...config.openai, ...overrides.openai },
   };
 }

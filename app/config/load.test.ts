@@ -35,6 +35,9 @@ describe('loadConfig', () => {
       log: { level: 'info', pretty: false },
       jobs: { enabled: true, workerName: 'host-42', maxConcurrency: 10, processEvery: '5 seconds' },
       tenant: { id: 'default' },
+      pipeline: { model: 'offline' },
+      automation: { intents: ['invoice_copy', 'balance_statement', 'payment_status'], minConfidence: 0.5, minConfidenceByIntent: {}, requireDmarcPass: true },
+      matching: { relaxedRules: ['case_or_separators', 'missing_prefix', 'leading_zeros', 'one_digit_typo', 'transposed_digits', 'po_number'] },
       openai: { model: 'gpt-4.1-mini', timeoutMs: 20000, maxRetries: 2 },
     });
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isComputedDefault, setting, type ConfigShape, type DefaultContext, type Setting } from './setting.js';
-import { boolean, httpUrl, integer, mongodbUri, oneOf, optional, text } from './setting-types.js';
+import { boolean, decimal, httpUrl, integer, listOf, mongodbUri, numbersByName, oneOf, optional, text } from './setting-types.js';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -80,6 +80,40 @@ export const settings = [
   setting({
     key: 'tenant.id', env: 'ARBOT_TENANT_ID', ...text(), default: 'default',
     description: 'Tenant these settings belong to; stored on every record.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'pipeline.model', env: 'ARBOT_INTENT_MODEL', ...oneOf(['offline', 'openai'] as const), default: 'offline',
+    description: 'Which model reads emails: offline (built in, no network) or openai (see the OPENAI_* settings).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'automation.intents', env: 'ARBOT_AUTOMATION_INTENTS', ...listOf(['invoice_copy', 'balance_statement', 'payment_status'] as const),
+    default: ['invoice_copy', 'balance_statement', 'payment_status'],
+    description: 'Intents that may be answered automatically (the per-intent automation switches); none turns automatic replies off.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'automation.minConfidence', env: 'ARBOT_AUTOMATION_MIN_CONFIDENCE', ...decimal(0, 1), default: 0.5,
+    description: 'Lowest model confidence at which an automated intent may be answered without a person.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'automation.minConfidenceByIntent', env: 'ARBOT_AUTOMATION_MIN_CONFIDENCE_BY_INTENT',
+    ...numbersByName(['invoice_copy', 'balance_statement', 'payment_status'] as const, 0, 1), default: {},
+    description: 'Per-intent confidence thresholds overriding the general one, e.g. balance_statement=0.7,payment_status=0.8.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'automation.requireDmarcPass', env: 'ARBOT_REQUIRE_DMARC_PASS', ...boolean(), default: true,
+    description: 'Answer automatically only when DMARC passed, where the receiving server recorded a DMARC verdict.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'matching.relaxedRules', env: 'ARBOT_RELAXED_MATCHING',
+    ...listOf(['case_or_separators', 'missing_prefix', 'leading_zeros', 'one_digit_typo', 'transposed_digits', 'po_number'] as const),
+    default: ['case_or_separators', 'missing_prefix', 'leading_zeros', 'one_digit_typo', 'transposed_digits', 'po_number'],
+    description: 'How invoice references may differ from SoR numbers and still be matched (typo and transposition matches always go to review).',
     secret: false, requiredWhen: 'never',
   }),
   setting({

@@ -81,3 +81,42 @@ export function mongodbUri(): SettingType<string> {
 export function optional<T>(inner: SettingType<T>): SettingType<T | undefined> {
   return { schema: inner.schema.optional(), type: inner.type };
 }
+
+/** A number within [min, max] (fractions allowed). */
+export function decimal(min: number, max: number): SettingType<number> {
+  const message = `must be a number between ${min} and ${max}`;
+  return { schema: z.preprocess(toNumber, z.number({ error: message }).min(min, message).max(max, message)), type: `number ${min}–${max}` };
+}
+
+/** A comma-separated list (an array in a config file) of words from a fixed set, without repeats; `none` is the empty list. */
+export function listOf<const V extends readonly [string, ...string[]]>(values: V): SettingType<Array<V[number]>> {
+  const schema = z.preprocess(
+    (value: unknown) =>
+      typeof value === 'string'
+        ? value.trim().toLowerCase() === 'none'
+          ? []
+          : value.split(',').map((s) => s.trim().toLowerCase()).filter((s) => s !== '')
+        : value,
+    z.array(z.enum(values, { error: `each entry must be one of ${values.join(', ')}` }), { error: `must be a comma-separated list of ${values.join(', ')}` })
+      .refine((xs) => new Set(xs).size === xs.length, 'must not repeat an entry'),
+  );
+  return { schema, type: `list of ${values.join(', ')}, or none` };
+}
+
+/** `name=number` pairs separated by commas (an object in a config file), names from a fixed set. */
+export function numbersByName<const V extends readonly [string, ...string[]]>(names: V, min: number, max: number): SettingType<Partial<Record<V[number], number>>> {
+  const message = `must be name=number pairs (names: ${names.join(', ')}; numbers ${min}–${max})`;
+  const schema = z.preprocess(
+    (value: unknown) => {
+      if (typeof value !== 'string') return value;
+      const out: Record<string, unknown> = {};
+      for (const pair of value.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+        const [name, num] = pair.split('=').map((s) => s.trim());
+        if (name !== undefined) out[name.toLowerCase()] = toNumber(num ?? '');
+      }
+      return out;
+    },
+    z.partialRecord(z.enum(names, { error: message }), z.number({ error: message }).min(min, message).max(max, message), { error: message }),
+  );
+  return { schema, type: `name=number pairs (${min}–${max})` };
+}

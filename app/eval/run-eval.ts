@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
+import type { RelaxedMatchingOptions } from '../../core/pipeline/invoice-number.js';
 import type { IntentModel } from '../../core/pipeline/understanding.js';
 import type { AutomationPolicy } from '../../core/policy/decision.js';
 import { openStorage } from '../../storage/index.js';
@@ -22,6 +23,7 @@ export interface EvalRun {
 export interface EvalOptions {
   model: IntentModel;
   policy: AutomationPolicy;
+  relaxedMatching?: Partial<RelaxedMatchingOptions>;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -47,7 +49,7 @@ export async function runEvaluation(dataset: Dataset, opts: EvalOptions): Promis
     const intake = new EmailIntake({
       repos: storage.repos,
       raw: new RawEmailStore(storage.db),
-      pipeline: { model: opts.model, sor, policy: opts.policy },
+      pipeline: { model: opts.model, sor, policy: opts.policy, ...(opts.relaxedMatching ? { relaxedMatching: opts.relaxedMatching } : {}) },
       mailbox: dataset.sor.company.arMailbox,
       logger,
       now: () => new Date(),

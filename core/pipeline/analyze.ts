@@ -5,6 +5,7 @@ import { decide } from '../policy/decide.js';
 import type { AutomationPolicy, Decision } from '../policy/decision.js';
 import { extractEntities } from './entities/extract.js';
 import { referenceText } from './entities/reference-text.js';
+import type { RelaxedMatchingOptions } from './invoice-number.js';
 import { matchEmail } from './match/match-email.js';
 import type { MatchResult } from './match-result.js';
 import type { NormalizedEmail } from './normalized-email.js';
@@ -18,6 +19,8 @@ export interface PipelineDeps {
   model: IntentModel;
   sor: SorLookup;
   policy: AutomationPolicy;
+  /** Which relaxed invoice-number rules matching may use (all by default). */
+  relaxedMatching?: Partial<RelaxedMatchingOptions>;
   /** Clock for timings; injected so tests are deterministic. */
   now?: () => number;
 }
@@ -58,7 +61,9 @@ export async function analyzeEmail(raw: Uint8Array, deps: PipelineDeps): Promise
   const understanding: Understanding = { ...modelOutput, entities: mergeEntities(patternEntities, modelOutput.entities) };
   const understandMs = lap();
 
-  const match = await matchEmail({ parsed, entities: understanding.entities, ownAddresses: await deps.sor.ownAddresses() }, deps.sor);
+  const match = await matchEmail({ parsed, entities: understanding.entities, ownAddresses: await deps.sor.ownAddresses() }, deps.sor, {
+    ...(deps.relaxedMatching ? { relaxedMatching: deps.relaxedMatching } : {}),
+  });
   const matchMs = lap();
   const decision = await decide({ parsed, normalized, understanding, match }, deps.policy, deps.sor);
   const decideMs = lap();

@@ -1,18 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_POLICY } from '../../../core/policy/automation-policy.js';
 import { createIntentModel, INTENT_MODELS, type IntentModelName } from '../../../adapters/llm/registry.js';
 import { ArbotError } from '../../errors.js';
 import { loadDataset } from '../../eval/dataset.js';
 import { renderReport } from '../../eval/report-html.js';
 import { runEvaluation } from '../../eval/run-eval.js';
 import { formatFigures } from '../../eval/format-table.js';
+import { automationPolicyFrom, relaxedMatchingFrom } from '../../pipeline-settings.js';
 import type { CliContext, CommandModule } from '../context.js';
 import { loadConfigFor } from '../load-config.js';
 
 interface EvalOptions {
-  model: string;
+  model?: string;
   json?: boolean;
   report?: string;
 }
@@ -24,7 +24,7 @@ export const evalCommand: CommandModule = {
       .command('eval')
       .description('run the email pipeline on a labelled dataset and print how well it did')
       .argument('<dataset-dir>', 'folder with sor.json, emails/*.eml and labels.jsonl (see ../shared/datasets/FORMAT.md)')
-      .option('--model <name>', `intent model: ${INTENT_MODELS.join(' | ')}`, 'offline')
+      .option('--model <name>', `intent model: ${INTENT_MODELS.join(' | ')} (default: ARBOT_INTENT_MODEL, else offline)`)
       .option('--json', 'print exactly one JSON object with the figures on stdout (progress goes to stderr)')
       .option('--report <file>', 'also write an HTML report with the confusion matrix and every miss')
       .addHelpText('after', '\nExample: npm run -s eval -- ../shared/datasets/dev --report eval.html')
@@ -33,7 +33,7 @@ export const evalCommand: CommandModule = {
 };
 
 async function runEval(dir: string, options: EvalOptions, command: Command, context: CliContext): Promise<void> {
-  if (!(INTENT_MODELS as readonly string[]).includes(options.model)) {
+  if (options.model !== undefined && !(INTENT_MODELS as readonly string[]).includes(options.model)) {
     throw new ArbotError('usage', `--model must be one of ${INTENT_MODELS.join(', ')}, not ${options.model}`);
   }
   const datasetDir = resolve(context.cwd, dir);
@@ -41,9 +41,14 @@ async function runEval(dir: string, options: EvalOptions, command: Command, cont
     throw new ArbotError('usage', `cannot load dataset ${datasetDir}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   });
   const config = loadConfigFor(command, context);
-  const model = await createIntentModel(options.model as IntentModelName, config);
+  const model = await createIntentModel((options.model ?? config.pipeline.model) as IntentModelName, config);
   const progress = progressPrinter(context, dataset.emails.size);
-  const run = await runEvaluation(dataset, { model, policy: DEFAULT_POLICY, onProgress: progress });
+  const run = await runEvaluation(dataset, {
+    model,
+    policy: automationPolicyFrom(config),
+    relaxedMatching: relaxedMatchingFrom(config),
+    onProgress: progress,
+  });
   if (options.report) {
     const file = resolve(context.cwd, options.report);
     await writeFile(file, renderReport({ dataset: datasetDir, model: model.name, figures: run.figures, predictions: run.predictions, labels: dataset.labels, emails: run.emails }));
