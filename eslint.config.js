@@ -7,7 +7,7 @@ import globals from 'globals';
 const sdkPackages = [
   'mongodb', 'bson', 'mingo', 'agenda', '@agendajs/*', 'express', 'pino', 'commander',
   'botbuilder*', '@microsoft/*', '@slack/*', 'openai', 'nodemailer', 'imapflow',
-  'googleapis', '@googleapis/*', 'adaptivecards', 'node:net', 'node:fs', 'node:fs/promises', 'node:http',
+  'googleapis', '@googleapis/*', 'adaptivecards', 'handlebars', 'node:net', 'node:fs', 'node:fs/promises', 'node:http',
 ];
 
 export default tseslint.config(

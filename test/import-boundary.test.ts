@@ -15,6 +15,7 @@ describe('core/ import boundary', () => {
   it.each([
     ["import { MongoClient } from 'mongodb';", 'no-restricted-imports'],
     ["import { Agenda } from 'agenda';", 'no-restricted-imports'],
+    ["import Handlebars from 'handlebars';", 'no-restricted-imports'],
     ["import { TeamsActivityHandler } from '@microsoft/agents-hosting';", 'no-restricted-imports'],
     ["import { openStorage } from '../../storage/index.js';", 'no-restricted-imports'],
     ["import { startJobs } from '../../jobs/index.js';", 'no-restricted-imports'],

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
       pipeline: { model: 'offline' },
       automation: { intents: ['invoice_copy', 'balance_statement', 'payment_status'], minConfidence: 0.5, minConfidenceByIntent: {}, requireDmarcPass: true },
       matching: { relaxedRules: ['case_or_separators', 'missing_prefix', 'leading_zeros', 'one_digit_typo', 'transposed_digits', 'po_number'] },
+      replies: { shadowMode: false, threadWindowHours: 24, maxAutoRepliesPerRecipientPerDay: 5, sendLeaseSeconds: 300, maxSendAttempts: 5, outboxDir: './outbox' },
       openai: { model: 'gpt-4.1-mini', timeoutMs: 20000, maxRetries: 2 },
     });
   });
@@ -66,6 +67,22 @@ describe('loadConfig', () => {
     });
     expect(() => load({ OPENAI_TIMEOUT_MS: '10' })).toThrow(/OPENAI_TIMEOUT_MS \(openai\.timeoutMs\): must be an integer between 1000 and 600000/);
     expect(() => load({ OPENAI_BASE_URL: 'localhost:11434' })).toThrow(/OPENAI_BASE_URL \(openai\.baseUrl\): must be an absolute/);
+  });
+
+  it('reads the template overrides folder from ARBOT_TEMPLATES_DIR', () => {
+    expect(load({ ARBOT_TEMPLATES_DIR: './my-templates' }).replies.templatesDir).toBe('./my-templates');
+  });
+
+  it('reads the reply and outbox settings from the environment', () => {
+    const config = load({
+      ARBOT_SHADOW_MODE: 'true', ARBOT_THREAD_WINDOW_HOURS: '48', ARBOT_MAX_AUTO_REPLIES_PER_RECIPIENT: '2',
+      ARBOT_SEND_LEASE_SECONDS: '600', ARBOT_MAX_SEND_ATTEMPTS: '8', ARBOT_OUTBOX_DIR: '/var/arbot/outbox',
+    });
+    expect(config.replies).toEqual({
+      shadowMode: true, threadWindowHours: 48, maxAutoRepliesPerRecipientPerDay: 2,
+      sendLeaseSeconds: 600, maxSendAttempts: 8, outboxDir: '/var/arbot/outbox',
+    });
+    expect(() => load({ ARBOT_SEND_LEASE_SECONDS: '5' })).toThrow(/ARBOT_SEND_LEASE_SECONDS \(replies\.sendLeaseSeconds\): must be an integer between 30 and 86400/);
   });
 
   it('treats an empty variable as unset', () => {

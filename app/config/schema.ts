@@ -117,6 +117,41 @@ export const settings = [
     secret: false, requiredWhen: 'never',
   }),
   setting({
+    key: 'replies.templatesDir', env: 'ARBOT_TEMPLATES_DIR', ...optional(text()),
+    description: 'Folder with template overrides (same layout as templates/); each file replaces the bundled one.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'replies.shadowMode', env: 'ARBOT_SHADOW_MODE', ...boolean(), default: false,
+    description: 'Shadow mode: automatic replies are drafted and shown for review as "would have auto-sent", but nothing is sent automatically.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'replies.threadWindowHours', env: 'ARBOT_THREAD_WINDOW_HOURS', ...integer(0, 8760), default: 24,
+    description: 'A thread answered automatically within this many hours is not answered automatically again (loop guard); 0 turns the check off.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'replies.maxAutoRepliesPerRecipientPerDay', env: 'ARBOT_MAX_AUTO_REPLIES_PER_RECIPIENT', ...integer(1, 1000), default: 5,
+    description: 'Most automatic replies one address receives in 24 hours; further emails go to review.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'replies.sendLeaseSeconds', env: 'ARBOT_SEND_LEASE_SECONDS', ...integer(30, 86400), default: 300,
+    description: 'How long a worker may hold an outbox item while sending before another worker takes it over (and asks the provider whether it went out); keep it well above the mail provider\'s timeout.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'replies.maxSendAttempts', env: 'ARBOT_MAX_SEND_ATTEMPTS', ...integer(1, 50), default: 5,
+    description: 'Attempts to send one reply (with exponential back-off from 30 seconds) before it fails and goes back to a person.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'replies.outboxDir', env: 'ARBOT_OUTBOX_DIR', ...text(), default: './outbox',
+    description: 'Folder the outbox writes replies to as .eml files when no mailbox is configured for sending (demo, shadow runs).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
     key: 'openai.apiKey', env: 'OPENAI_API_KEY', ...optional(text()),
     description: 'API key for OpenAI, Azure OpenAI or an OpenAI-compatible server (any value for a local server that needs none).',
     secret: true, requiredWhen: 'when the OpenAI model is selected',

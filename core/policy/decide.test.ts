@@ -96,6 +96,26 @@ describe('decide', () => {
     expect((await decideFor(janeAsks({ text: 'Please send a copy of INV-204518. The freight charge on it is wrong, please credit it.' }))).codes).toContain('possible_dispute');
   });
 
+  it('answers payment status only for a payment the SoR shows', async () => {
+    const ask = janeAsks({ subject: 'Payment', text: 'Did you receive our payment for INV-204518?' });
+    const missing = await decideFor(ask, ['payment_status']);
+    expect(missing.codes).toContain('payment_not_in_sor');
+    const paidSor = new InMemorySor(
+      sorSnapshotFixture({
+        payments: [{ sorId: 'P1', customerSorId: 'C1', date: new Date('2026-11-02T00:00:00Z'), amount: 12450, currency: 'USD', method: 'ACH', reference: 'ACH 123', applications: [{ invoiceNumber: 'INV-204518', amount: 12450 }] }],
+      }),
+    );
+    const { decision } = await analyzeEmail(mimeMessage(ask), { model: modelSaying(['payment_status']), sor: paidSor, policy: DEFAULT_POLICY });
+    expect(decision.action).toBe('auto_reply');
+  });
+
+  it('sends references that point at different invoices to review', async () => {
+    const d = await decideFor(janeAsks({ text: 'Please send a copy of INV-204875 (our PO-88213).' }));
+    expect(d.codes).toContain('conflicting_references');
+    const amount = await decideFor(janeAsks({ text: 'Please send a copy of invoice INV-204875 for $12,450.00.' }));
+    expect(amount.codes).toContain('amount_mismatch');
+  });
+
   it('takes no action on machine-sent mail and thank-you notes', async () => {
     expect((await decideFor(janeAsks({ headers: { ...auth('acme.example'), 'Auto-Submitted': 'auto-replied' } }))).action).toBe('no_action');
     expect((await decideFor(janeAsks({ subject: 'Re: Invoice copy', text: 'Thanks, got it!' }), ['other'])).action).toBe('no_action');

@@ -5,7 +5,7 @@ import { SOR_ANSWERABLE } from '../pipeline/intents.js';
 import type { MatchResult } from '../pipeline/match-result.js';
 import type { NormalizedEmail } from '../pipeline/normalized-email.js';
 import type { ParsedEmail } from '../pipeline/parsed-email.js';
-import type { SorLookup } from '../pipeline/sor.js';
+import type { SorInvoice, SorLookup } from '../pipeline/sor.js';
 import type { Understanding } from '../pipeline/understanding.js';
 import { thresholdFor } from './automation-policy.js';
 import type { AutomationPolicy, Decision, DecisionReason } from './decision.js';
@@ -123,6 +123,9 @@ async function autoReplyBlockers(input: DecideInput, policy: AutomationPolicy, s
   if (others.length > 0) out.push(reason('other_customer_referenced', `the email refers to other customers' records (${others.join(', ')})`));
   if (intents.includes('invoice_copy') && match.invoices.length === 0) out.push(reason('no_invoice_referenced', 'an invoice copy is asked for but no invoice could be identified'));
 
+  out.push(...(await paymentStatusBlockers(understanding, match, customerId, sor)));
+  out.push(...conflictingReferences(understanding, match, await sor.invoicesOfCustomer(customerId)));
+
   const contacts = await sor.contactsOfCustomer(customerId);
   const allowed = new Set([sender.address, ...contacts.map((c) => c.email)]);
   const own = new Set(await sor.ownAddresses());
@@ -147,3 +150,53 @@ function describeFinding(code: string): string {
   }
 }
 
+
+const cents = (x: number): number => Math.round(x * 100);
+
+/**
+ * A payment-status reply can only confirm what the SoR shows. When the payment asked about is
+ * not there (not applied to the invoices named, or no payment matching the amount or reference
+ * quoted), a person answers: the customer may be announcing a payment rather than asking.
+ */
+async function paymentStatusBlockers(understanding: Understanding, match: MatchResult, customerId: string, sor: SorLookup): Promise<DecisionReason[]> {
+  if (!understanding.intents.includes('payment_status')) return [];
+  const payments = await sor.paymentsOfCustomer(customerId);
+  const named = match.invoices.filter((i) => i.customerId === customerId).map((i) => i.number);
+  if (named.length > 0) {
+    const unpaid = named.filter((n) => !payments.some((p) => p.applications.some((a) => a.invoiceNumber === n)));
+    return unpaid.length > 0 ? [reason('payment_not_in_sor', `no payment applied to ${unpaid.join(', ')} in the system of record`)] : [];
+  }
+  const refs = understanding.entities.paymentReferences.map((r) => r.replace(/\D/g, '')).filter((r) => r.length >= 3);
+  const amounts = understanding.entities.amounts.map((a) => cents(a.value));
+  const found = payments.some(
+    (p) => refs.some((r) => p.reference.replace(/\D/g, '').endsWith(r)) || amounts.includes(cents(p.amount)),
+  );
+  if (refs.length + amounts.length === 0) {
+    return payments.length > 0 ? [] : [reason('payment_not_in_sor', 'the customer has no payment in the system of record')];
+  }
+  return found ? [] : [reason('payment_not_in_sor', 'no payment matching the amount or reference quoted is in the system of record')];
+}
+
+/**
+ * References that point at different invoices (a number, and a PO or an amount that belong to
+ * another invoice) mean the customer may have mistyped: a person checks which one is meant.
+ */
+function conflictingReferences(understanding: Understanding, match: MatchResult, invoices: readonly SorInvoice[]): DecisionReason[] {
+  const out: DecisionReason[] = [];
+  const byNumber = match.invoices.filter((i) => i.rule !== 'po_number').map((i) => i.number);
+  const byPo = match.invoices.filter((i) => i.rule === 'po_number' && !byNumber.includes(i.number));
+  if (byNumber.length > 0 && byPo.length > 0) {
+    out.push(reason('conflicting_references', `the PO number points at ${byPo.map((i) => i.number).join(', ')}, the invoice number at ${byNumber.join(', ')}`));
+  }
+  if (understanding.intents.includes('invoice_copy') && byNumber.length > 0) {
+    const referenced = invoices.filter((i) => byNumber.includes(i.number));
+    const stated = understanding.entities.amounts.map((a) => cents(a.value));
+    const known = new Set(invoices.flatMap((i) => [cents(i.amount), cents(i.balance)]));
+    const fits = referenced.some((i) => stated.includes(cents(i.amount)) || stated.includes(cents(i.balance)));
+    // Only amounts that belong to some other invoice of the customer count as a contradiction.
+    if (stated.length > 0 && !fits && stated.some((a) => known.has(a))) {
+      out.push(reason('amount_mismatch', `the amount quoted belongs to another invoice than ${byNumber.join(', ')}`));
+    }
+  }
+  return out;
+}

@@ -13,11 +13,15 @@ export function machineSentReason(parsed: ParsedEmail): string | undefined {
   // Only auto_reply: bulk and list mail (newsletters, sales pitches) is written for people and goes to review.
   if (precedence === 'auto_reply') return `Precedence: ${precedence}`;
   if (parsed.headers.autoResponseHeaders.length > 0) return `automatic-response header (${parsed.headers.autoResponseHeaders.join(', ')})`;
-  const local = parsed.from?.address.split('@')[0] ?? '';
-  if (SYSTEM_LOCAL_PARTS.test(local)) return `system sender ${parsed.from?.address}`;
+  if (parsed.from && isSystemAddress(parsed.from.address)) return `system sender ${parsed.from.address}`;
   const returnPath = parsed.headers.returnPath?.trim();
   if (returnPath === '' || returnPath === '<>') return 'null Return-Path (bounce)';
   return undefined;
+}
+
+/** Whether an address belongs to a mail system rather than a person (no-reply, mailer-daemon, bounces …). */
+export function isSystemAddress(address: string): boolean {
+  return SYSTEM_LOCAL_PARTS.test(address.trim().split('@')[0] ?? '');
 }
 
 const THANKS = /\b(thanks?|thank you|thx|ty|cheers|much appreciated|merci|danke|dank|vielen dank|besten dank|herzlichen dank|gracias|grazie|bedankt|dank je|dank u|obrigad[oa]|perfect|perfecto|perfetto|parfait|perfeito|got it|received|well received|bien reçu|reçu|erhalten|angekommen|recibid[oa]|ricevut[oa]|ontvangen|recebid[oa])\b/iu;

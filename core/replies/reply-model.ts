@@ -94,6 +94,8 @@ export interface OutgoingMessage {
   inReplyTo?: string;
   references: string[];
   attachments: Array<{ filename: string; contentType: string; content: Uint8Array }>;
+  /** An automatic reply: senders mark it Auto-Submitted: auto-replied (RFC 3834) so other robots do not answer it. */
+  autoSubmitted?: boolean;
 }
 
 /** The port every mail sender implements (Graph, Gmail, SMTP, the outbox folder). */

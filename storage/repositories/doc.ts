@@ -6,10 +6,13 @@ export type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string };
 /** Undefined fields are left out rather than written as null, so optional fields stay optional. */
 const collectionOptions: CollectionOptions = { ignoreUndefined: true };
 
-/** A typed handle on a collection with the repositories' serialization options. */
-export function collectionOf<T extends Document>(db: Db, name: string): Collection<T> {
-  return db.collection<T>(name, collectionOptions);
+/** A typed handle on a collection with the repositories' serialization options (plus `extra` ones). */
+export function collectionOf<T extends Document>(db: Db, name: string, extra: CollectionOptions = {}): Collection<T> {
+  return db.collection<T>(name, { ...collectionOptions, ...extra });
 }
+
+/** For collections holding bytes (attachments): binary fields come back as Buffers (Uint8Array), not BSON Binary. */
+export const bytesAsBuffers: CollectionOptions = { promoteBuffers: true };
 
 /** A new time-ordered string id (ObjectId hex). */
 export function newId(): string {

@@ -1,7 +1,7 @@
 import type { Collection, Db } from 'mongodb';
 import type { Draft, ReplyMessage } from '../../core/domain/draft.js';
 import { isDuplicateKeyError, StorageError } from '../errors.js';
-import { collectionOf, fromDoc, fromDocOrNull, newId, type Stored } from './doc.js';
+import { bytesAsBuffers, collectionOf, fromDoc, fromDocOrNull, newId, type Stored } from './doc.js';
 import type { CollectionIndexes } from './index-spec.js';
 
 export const indexes: CollectionIndexes = {
@@ -17,7 +17,8 @@ export class DraftRepo {
   private readonly drafts: Collection<Stored<Draft>>;
 
   constructor(db: Db, private readonly tenantId: string) {
-    this.drafts = collectionOf<Stored<Draft>>(db, indexes.collection);
+    // Attachments are bytes: read them back as Uint8Array.
+    this.drafts = collectionOf<Stored<Draft>>(db, indexes.collection, bytesAsBuffers);
   }
 
   /** Stores a new version of a task's reply (1 for the first) and returns it. */
