@@ -14,6 +14,7 @@ export function configFixture(overrides: Overrides = {}): ArbotConfig {
     pipeline: { ...config.pipeline, ...overrides.pipeline },
     automation: { ...config.automation, ...overrides.automation },
     matching: { ...config.matching, ...overrides.matching },
+    company: { ...config.company, ...overrides.company },
     replies: { ...config.replies, ...overrides.replies },
     openai: { ...config.openai, ...overrides.openai },
   };

@@ -117,6 +117,16 @@ export const settings = [
     secret: false, requiredWhen: 'never',
   }),
   setting({
+    key: 'company.name', env: 'ARBOT_COMPANY_NAME', ...text(), default: 'Accounts Receivable',
+    description: 'Your company name as it appears in replies and documents.',
+    secret: false, requiredWhen: 'when replies are sent',
+  }),
+  setting({
+    key: 'company.arMailbox', env: 'ARBOT_AR_MAILBOX', ...optional(text()),
+    description: 'The AR mailbox address replies are sent from (and never answered); lower-case.',
+    secret: false, requiredWhen: 'when replies are sent',
+  }),
+  setting({
     key: 'replies.templatesDir', env: 'ARBOT_TEMPLATES_DIR', ...optional(text()),
     description: 'Folder with template overrides (same layout as templates/); each file replaces the bundled one.',
     secret: false, requiredWhen: 'never',
