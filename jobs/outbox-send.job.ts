@@ -1,10 +1,6 @@
 // Every 10 seconds: send the replies that are due, a bounded number per run. Thin: the
 // OutboxSender does the claiming, guarding, reconciling and recording.
-//
-// Not in registry.ts yet: the sender needs a MailSender chosen from the mailbox configuration
-// (mail adapters are a later issue) and a SorLookup with our own addresses, and a JobContext
-// carries neither config nor those. Registering it is one line once they exist:
-// `outboxSendJob((ctx) => new OutboxSender({ ... }))`.
+// Registered by jobs/registry.ts (jobDefinitionsFor) when ARBOT_AR_MAILBOX is configured.
 import type { OutboxSender, SendOutcome } from '../app/services/outbox-sender.js';
 import type { JobContext, JobDefinition } from './job-definition.js';
 
