@@ -56,6 +56,7 @@ export async function analyzeEmail(raw: Uint8Array, deps: PipelineDeps): Promise
   const patternEntities = extractEntities(referenceText({ subject: parsed.subject, newText: normalized.newText, supportingText }), {
     language: normalized.language,
     invoicePrefixes: await deps.sor.invoicePrefixes(),
+    invoiceShapes: await deps.sor.invoiceShapes(),
     ...(parsed.date ? { referenceDate: parsed.date } : {}),
   });
   const understanding: Understanding = { ...modelOutput, entities: mergeEntities(patternEntities, modelOutput.entities) };

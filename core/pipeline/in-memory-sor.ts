@@ -1,6 +1,6 @@
 // SorLookup over a whole SoR snapshot held in memory, with a Map index per lookup: used for
 // datasets (npm run eval), tests and small deployments.
-import { invoiceNumberKey, invoicePrefixesOf, poNumberKey } from './invoice-number.js';
+import { invoiceNumberKey, invoiceNumberShapes, invoicePrefixesOf, poNumberKey, type InvoiceShape } from './invoice-number.js';
 import type { SorContact, SorCreditMemo, SorCustomer, SorInvoice, SorLookup, SorPayment, SorSnapshot } from './sor.js';
 
 /** Options for building an in-memory SoR. */
@@ -42,6 +42,7 @@ export class InMemorySor implements SorLookup {
   private readonly creditMemosByCustomer = new Map<string, SorCreditMemo[]>();
   private readonly own: string[];
   private prefixes: string[] | undefined;
+  private shapes: InvoiceShape[] | undefined;
 
   constructor(
     private readonly snapshot: SorSnapshot,
@@ -81,6 +82,11 @@ export class InMemorySor implements SorLookup {
   async invoicePrefixes(): Promise<string[]> {
     this.prefixes ??= invoicePrefixesOf(this.snapshot.invoices.map((inv) => inv.number));
     return this.prefixes;
+  }
+
+  async invoiceShapes(): Promise<InvoiceShape[]> {
+    this.shapes ??= invoiceNumberShapes(this.snapshot.invoices.map((inv) => inv.number));
+    return this.shapes;
   }
 
   async customer(sorId: string): Promise<SorCustomer | undefined> {

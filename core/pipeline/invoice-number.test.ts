@@ -4,6 +4,9 @@ import {
   classifyNumberMatch,
   invoiceNumberKey,
   invoicePrefixesOf,
+  invoiceNumberShapes,
+  invoiceShapeMatcher,
+  numberShapeOf,
   oneTypoKeys,
   poNumberKey,
   ruleAllowed,
@@ -103,5 +106,46 @@ describe('ruleAllowed', () => {
 describe('invoicePrefixesOf', () => {
   it('lists the letter prefixes of SoR invoice numbers, most frequent first', () => {
     expect(invoicePrefixesOf(['INV-1001', 'inv-1002', 'IN2026-7', '12345', 'F/2026/1', 'INV-1003'])).toEqual(['INV', 'IN', 'F']);
+  });
+});
+
+describe('invoiceNumberShapes', () => {
+  const series = (n: number, f: (i: number) => string): string[] => Array.from({ length: n }, (_, i) => f(i));
+
+  it('writes the exact shape of one number', () => {
+    expect(numberShapeOf('inv-204518')).toBe('INV-\\d{6}');
+    expect(numberShapeOf('2026-001743')).toBe('\\d{4}-\\d{6}');
+    expect(numberShapeOf('F.2026/7')).toBe('F\\.\\d{4}/\\d{1}');
+  });
+
+  it.each([
+    ['INV-204518', series(40, (i) => `INV-${204500 + i * 7}`), '^INV-\\d{6}$'],
+    ['RF-0012345', series(40, (i) => `RF-${String(12345 + i * 31).padStart(7, '0')}`), '^RF-\\d{7}$'],
+    ['2026-001743', series(40, (i) => `${2025 + (i % 2)}-${String(1700 + i * 3).padStart(6, '0')}`), '^20\\d{2}-\\d{6}$'],
+    ['9004512', series(40, (i) => String(9004512 + i * 97)), '^900\\d{4}$'],
+  ])('summarises a %s scheme into one shape', (_, numbers, pattern) => {
+    expect(invoiceNumberShapes(numbers)).toEqual([{ pattern, share: 1 }]);
+  });
+
+  it('keeps the common shapes of a mixed SoR, most common first, merging digit-run lengths', () => {
+    const numbers = [...series(30, (i) => `INV-${99990 + i}`), ...series(15, (i) => `2026-${String(1743 + i).padStart(6, '0')}`), 'X-12345', '77'];
+    expect(invoiceNumberShapes(numbers)).toEqual([
+      { pattern: '^INV-\\d{5,6}$', share: 0.638 },
+      { pattern: '^20\\d{2}-\\d{6}$', share: 0.319 },
+    ]);
+  });
+
+  it('drops shapes with too few digits to tell apart from other numbers', () => {
+    expect(invoiceNumberShapes(series(10, (i) => `A-${i + 10}`))).toEqual([]);
+    expect(invoiceNumberShapes([])).toEqual([]);
+  });
+});
+
+describe('invoiceShapeMatcher', () => {
+  it('matches whole tokens of a shape in any case, with any or no separator where the shape has one', () => {
+    const shaped = invoiceShapeMatcher([{ pattern: '^20\\d{2}-\\d{6}$', share: 0.7 }, { pattern: '^INV-\\d{6}$', share: 0.3 }]);
+    expect(['2026-001743', '2026/001743', '2026001743', 'inv-204518', 'INV204518'].every(shaped)).toBe(true);
+    expect(['2026-11-18', '2026-1743', '1926-001743', 'x2026-001743', '204518'].some(shaped)).toBe(false);
+    expect(invoiceShapeMatcher([])('2026-001743')).toBe(false);
   });
 });

@@ -179,3 +179,120 @@ export function ruleAllowed(rule: InvoiceMatchRule, rules: Partial<RelaxedMatchi
       return opts.poNumbers;
   }
 }
+
+/** One shape the SoR's invoice numbers take, as a serializable anchored regex source ("^\\d{4}-\\d{6}$"). */
+export interface InvoiceShape {
+  /** Anchored regex source, matched case-insensitively against a whole token. */
+  pattern: string;
+  /** Share of the SoR's invoice numbers with this shape (0–1). */
+  share: number;
+}
+
+/** Invoice numbers of one exact shape: how many, and the lexicographically first and last. */
+export interface NumberShapeGroup {
+  /** As given by `numberShapeOf`. */
+  shape: string;
+  count: number;
+  min: string;
+  max: string;
+}
+
+/** Shapes covering less than this share of the SoR's numbers are dropped. */
+const MIN_SHAPE_SHARE = 0.05;
+/** At most this many shapes are kept, most common first. */
+const MAX_SHAPES = 5;
+/** A shape's digit runs must hold at least this many digits in all to be matched without an invoice word. */
+const MIN_SHAPE_DIGITS = 5;
+
+/** Regex-escapes one character. */
+function escapeChar(c: string): string {
+  return /[.*+?^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
+}
+
+/** The exact shape of one number as a regex source: "2026-001743" → "\d{4}-\d{6}", "inv-204518" → "INV-\d{6}". */
+export function numberShapeOf(number: string): string {
+  return [...number.trim().toUpperCase().matchAll(/\d+|[A-Z]+|./gsu)]
+    .map(([run]) => (/^\d/.test(run) ? `\\d{${run.length}}` : /^[A-Z]/.test(run) ? run : escapeChar(run)))
+    .join('');
+}
+
+/** Groups numbers by exact shape (for `shapesFromGroups`). */
+export function numberShapeGroups(numbers: Iterable<string>): NumberShapeGroup[] {
+  const groups = new Map<string, NumberShapeGroup>();
+  for (const raw of numbers) {
+    const n = raw.trim().toUpperCase();
+    if (n === '') continue;
+    const shape = numberShapeOf(n);
+    const g = groups.get(shape);
+    if (!g) groups.set(shape, { shape, count: 1, min: n, max: n });
+    else {
+      g.count++;
+      if (n < g.min) g.min = n;
+      if (n > g.max) g.max = n;
+    }
+  }
+  return [...groups.values()];
+}
+
+/** Longest common leading digits of a and b, at most `cap` long. */
+function commonLeadingDigits(a: string, b: string, cap: number): string {
+  let i = 0;
+  while (i < cap && i < a.length && a[i] === b[i] && /\d/.test(a[i] ?? '')) i++;
+  return a.slice(0, i);
+}
+
+/** Merges exact shapes differing only in digit-run lengths ("INV-\d{5}", "INV-\d{6}") into one anchored pattern. */
+function mergedPattern(groups: readonly NumberShapeGroup[]): string {
+  const lengths = groups.map((g) => [...g.shape.matchAll(/\\d\{(\d+)\}/g)].map((m) => Number(m[1])));
+  const runs = (lengths[0] ?? []).map((_, i) => lengths.map((l) => l[i] ?? 0));
+  const min = groups.map((g) => g.min).sort()[0] ?? '';
+  const max = groups.map((g) => g.max).sort().at(-1) ?? '';
+  // Numbers that start with digits keep the leading digits they all share (at most half the run): "90\d{5}".
+  const lead = commonLeadingDigits(min, max, Math.floor(Math.min(...(runs[0] ?? [0])) / 2));
+  let run = 0;
+  const body = (groups[0]?.shape ?? '').replace(/\\d\{\d+\}/g, () => {
+    const ls = runs[run] ?? [0];
+    const cut = run === 0 ? lead.length : 0;
+    run++;
+    const lo = Math.min(...ls) - cut;
+    const hi = Math.max(...ls) - cut;
+    return lo === hi ? `\\d{${lo}}` : `\\d{${lo},${hi}}`;
+  });
+  return `^${lead}${body}$`;
+}
+
+/** Summarises exact-shape groups into the few shapes that cover a meaningful share of the numbers. */
+export function shapesFromGroups(groups: Iterable<NumberShapeGroup>): InvoiceShape[] {
+  const byLoose = new Map<string, NumberShapeGroup[]>();
+  let total = 0;
+  for (const g of groups) {
+    total += g.count;
+    const loose = g.shape.replace(/\\d\{\d+\}/g, '\\d');
+    byLoose.set(loose, [...(byLoose.get(loose) ?? []), g]);
+  }
+  return [...byLoose.values()]
+    .map((gs) => ({ gs, count: gs.reduce((s, g) => s + g.count, 0) }))
+    .filter(({ gs, count }) => total > 0 && count / total >= MIN_SHAPE_SHARE && digitsInShape(gs[0]?.shape ?? '') >= MIN_SHAPE_DIGITS)
+    .sort((a, b) => b.count - a.count)
+    .slice(0, MAX_SHAPES)
+    .map(({ gs, count }) => ({ pattern: mergedPattern(gs), share: Math.round((count / total) * 1000) / 1000 }));
+}
+
+/** Digits a shape's digit runs hold in all. */
+function digitsInShape(shape: string): number {
+  return [...shape.matchAll(/\\d\{(\d+)\}/g)].reduce((s, m) => s + Number(m[1]), 0);
+}
+
+/** The shapes the SoR's invoice numbers take ("^\d{4}-\d{6}$", "^INV-\d{6}$", "^90\d{5}$"), most common first. */
+export function invoiceNumberShapes(numbers: Iterable<string>): InvoiceShape[] {
+  return shapesFromGroups(numberShapeGroups(numbers));
+}
+
+/**
+ * A test for whether a whole token has one of the shapes, in any case and with any or no separator
+ * where the shape has one ("2026/001743", "2026001743" for "^\\d{4}-\\d{6}$"); never true without shapes.
+ */
+export function invoiceShapeMatcher(shapes: readonly InvoiceShape[]): (token: string) => boolean {
+  const res = shapes.map((s) => new RegExp(s.pattern.replace(/\\\.|[-_/ ]/g, '[-_./ ]?'), 'i'));
+  return (token) => res.some((re) => re.test(token));
+}

@@ -5,6 +5,7 @@ import type { Contact } from '../domain/contact.js';
 import type { Invoice } from '../domain/invoice.js';
 import type { Payment } from '../domain/payment.js';
 import type { CreditMemo } from '../domain/credit-memo.js';
+import type { InvoiceShape } from './invoice-number.js';
 
 export type SorCustomer = Pick<Customer, 'sorId' | 'accountNumber' | 'name' | 'currency' | 'domains' | 'billingOwner' | 'status' | 'enrolled'>;
 export type SorContact = Pick<Contact, 'customerSorId' | 'name' | 'email' | 'role'>;
@@ -34,6 +35,8 @@ export interface SorLookup {
   ownAddresses(): Promise<string[]>;
   /** Letter prefixes the SoR's invoice numbers use ("INV", "RF"), most common first: a bare "RF-0012345" is then read as an invoice. */
   invoicePrefixes(): Promise<string[]>;
+  /** Shapes the SoR's invoice numbers take (see invoiceNumberShapes), most common first: a bare "2026-001743" is then read as an invoice. */
+  invoiceShapes(): Promise<InvoiceShape[]>;
   customer(sorId: string): Promise<SorCustomer | undefined>;
   /** Exact account number (as stored). */
   customerByAccountNumber(accountNumber: string): Promise<SorCustomer | undefined>;

@@ -1,5 +1,5 @@
 import type { Collection, Db, Document, Filter } from 'mongodb';
-import { invoiceNumberKey, invoicePrefixesOf, poNumberKey } from '../../core/pipeline/invoice-number.js';
+import { invoiceNumberKey, invoicePrefixesOf, numberShapeOf, poNumberKey, type NumberShapeGroup } from '../../core/pipeline/invoice-number.js';
 import type { Invoice, InvoiceStatus } from '../../core/domain/invoice.js';
 import { bulkUpsert, type UpsertSummary } from './bulk-upsert.js';
 import { collectionOf, fromDoc, type Stored } from './doc.js';
@@ -39,6 +39,7 @@ export class InvoiceRepo {
       contactEmails: r.contactEmails.map((e) => e.toLowerCase()),
       numberKey: invoiceNumberKey(r.number),
       numberPrefix: invoicePrefixesOf([r.number])[0] ?? null,
+      numberShape: numberShapeOf(r.number),
       poKey: r.poNumber === null ? null : poNumberKey(r.poNumber),
     }));
     return bulkUpsert(this.raw, normalized, (r) => ({ tenantId: this.tenantId, sorId: r.sorId }), now);
@@ -82,6 +83,18 @@ export class InvoiceRepo {
     return rows.map((r) => r._id);
   }
 
+  /** Stored invoice numbers grouped by exact shape (see core/pipeline/invoice-number.ts numberShapeOf). */
+  async numberShapeGroups(): Promise<NumberShapeGroup[]> {
+    const rows = await this.raw
+      .aggregate<{ _id: string; count: number; min: string; max: string }>([
+        { $match: { tenantId: this.tenantId, numberShape: { $type: 'string' } } },
+        { $group: { _id: '$numberShape', count: { $sum: 1 }, min: { $min: { $toUpper: '$number' } }, max: { $max: { $toUpper: '$number' } } } },
+        { $sort: { count: -1, _id: 1 } },
+      ])
+      .toArray();
+    return rows.map((r) => ({ shape: r._id, count: r.count, min: r.min, max: r.max }));
+  }
+
   /** Invoices whose PO key is one of `keys`. */
   async findByPoKeys(keys: readonly string[]): Promise<Invoice[]> {
     if (keys.length === 0) return [];
@@ -113,6 +126,11 @@ export class InvoiceRepo {
 
 /** A stored invoice without its lookup keys. */
 function toInvoice(doc: Stored<Invoice>): Invoice {
-  const { numberKey: _n, poKey: _p, numberPrefix: _x, ...rest } = doc as Stored<Invoice> & { numberKey?: string; poKey?: string | null; numberPrefix?: string | null };
+  const { numberKey: _n, poKey: _p, numberPrefix: _x, numberShape: _s, ...rest } = doc as Stored<Invoice> & {
+    numberKey?: string;
+    poKey?: string | null;
+    numberPrefix?: string | null;
+    numberShape?: string;
+  };
   return fromDoc<Invoice>(rest);
 }

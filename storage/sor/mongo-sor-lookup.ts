@@ -1,6 +1,7 @@
 // SorLookup over the synced SoR collections in MongoDB (or the embedded store): what the
 // pipeline uses in production and in `npm run eval`. Every lookup is one indexed query;
 // the domain list for lookalike detection is cached briefly.
+import { shapesFromGroups, type InvoiceShape } from '../../core/pipeline/invoice-number.js';
 import type { SorContact, SorCreditMemo, SorCustomer, SorInvoice, SorLookup, SorPayment } from '../../core/pipeline/sor.js';
 import type { Customer } from '../../core/domain/customer.js';
 import type { Repositories } from '../repositories/index.js';
@@ -28,6 +29,7 @@ const toCustomer = (c: Customer): SorCustomer => ({
 export class MongoSorLookup implements SorLookup {
   private domains: { at: number; value: ReadonlyMap<string, string[]> } | undefined;
   private prefixes: { at: number; value: string[] } | undefined;
+  private shapes: { at: number; value: InvoiceShape[] } | undefined;
   private readonly now: () => number;
 
   constructor(
@@ -50,6 +52,13 @@ export class MongoSorLookup implements SorLookup {
     if (this.prefixes && this.now() - this.prefixes.at < ttl) return this.prefixes.value;
     this.prefixes = { at: this.now(), value: await this.repos.invoices.numberPrefixes() };
     return this.prefixes.value;
+  }
+
+  async invoiceShapes(): Promise<InvoiceShape[]> {
+    const ttl = this.options.domainCacheMs ?? 60_000;
+    if (this.shapes && this.now() - this.shapes.at < ttl) return this.shapes.value;
+    this.shapes = { at: this.now(), value: shapesFromGroups(await this.repos.invoices.numberShapeGroups()) };
+    return this.shapes.value;
   }
 
   async customer(sorId: string): Promise<SorCustomer | undefined> {

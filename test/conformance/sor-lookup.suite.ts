@@ -34,6 +34,10 @@ export function sorLookupConformanceSuite(name: string, make: MakeSorLookup): vo
       expect((await (await sor()).invoicePrefixes())[0]).toBe('INV');
     });
 
+    it('summarises the invoice number shapes', async () => {
+      expect(await (await sor()).invoiceShapes()).toEqual([{ pattern: '^INV-\\d{6}$', share: 1 }]);
+    });
+
     it('finds contacts by (case-insensitive) address and by customer', async () => {
       const s = await sor();
       expect((await s.contactsByEmail('Jane@Acme.example')).map((c) => c.customerSorId)).toEqual(['C1']);

@@ -24,7 +24,8 @@ const CURRENCY_AFTER = '(US\\$|CA\\$|\\$|€|£|USD|EUR|CAD|GBP|CHF|AUD|MXN|BRL|
 const NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d{1,3}(?:\\.\\d{3})+(?:,\\d{1,2})?|\\d{1,3}(?: \\d{3})+(?:[.,]\\d{1,2})?|\\d{1,3}(?:'\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)";
 
 const BEFORE = new RegExp(`${B}${CURRENCY_BEFORE}[ \\t]?${NUMBER}(?![\\p{N}]|[.,]\\d)`, 'giu');
-const AFTER = new RegExp(`(?<![\\p{N}.,'])${NUMBER}[ \\t]?${CURRENCY_AFTER}${E}`, 'giu');
+// Not the tail of "2026-001743 €" or "204518/204535 $" either: a number glued to digits by "-" or "/" is a reference.
+const AFTER = new RegExp(`(?<![\\p{N}.,']|\\p{N}[-/])${NUMBER}[ \\t]?${CURRENCY_AFTER}${E}`, 'giu');
 
 /** Parses "12.450,00", "12,450.00", "3 200,50", "1'250.00", "1,5" into a number. */
 export function parseAmountNumber(s: string): number | undefined {

@@ -3,7 +3,7 @@
 // first (never references), then dates, amounts, payment references, PO numbers, account
 // numbers, and invoice references last.
 import type { Language } from '../intents.js';
-import { invoiceNumberKey, poNumberKey } from '../invoice-number.js';
+import { invoiceNumberKey, invoiceShapeMatcher, poNumberKey, type InvoiceShape } from '../invoice-number.js';
 import type { Entities } from '../understanding.js';
 import { findAccountNumbers } from './account-numbers.js';
 import { findAmounts } from './amounts.js';
@@ -26,14 +26,23 @@ export interface ExtractOptions {
    * invoice reference even without an invoice word. Default ["INV"]; see invoicePrefixesOf.
    */
   invoicePrefixes?: readonly string[];
+  /**
+   * Shapes of the SoR's invoice numbers ("^\\d{4}-\\d{6}$"): a token of one of them is an invoice
+   * reference even without an invoice word or prefix. Default none; see invoiceNumberShapes.
+   */
+  invoiceShapes?: readonly InvoiceShape[];
 }
 
-/** Values of `found` with the original text's spelling, first occurrence per key. */
-function uniqueRaw(found: Array<Found<string>>, original: string, key: (s: string) => string): string[] {
+/**
+ * Values of `found` with the original text's spelling, first occurrence per key; a value that is
+ * not its span of `scan` (a completed short form: "1790" in "2026-001743/1790") is kept as is.
+ */
+function uniqueRaw(found: Array<Found<string>>, original: string, key: (s: string) => string, scan?: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const f of found) {
-    const raw = original.slice(f.start, f.end).trim();
+    const completed = scan !== undefined && f.value !== scan.slice(f.start, f.end);
+    const raw = (completed ? f.value : original.slice(f.start, f.end)).trim();
     const k = key(raw);
     if (k === '' || seen.has(k)) continue;
     seen.add(k);
@@ -57,13 +66,14 @@ export function extractEntities(text: string, opts: ExtractOptions = {}): Entiti
   const amounts = findAmounts(scan, claimed, { dollarCurrency: opts.dollarCurrency ?? 'USD' });
   for (const a of amounts) claimed.claim(a.start, a.end);
   const payments = findPaymentRefs(scan, claimed);
-  const pos = findPoNumbers(scan, claimed, opts.invoicePrefixes);
+  const shaped = invoiceShapeMatcher(opts.invoiceShapes ?? []);
+  const pos = findPoNumbers(scan, claimed, opts.invoicePrefixes, shaped);
   const accounts = findAccountNumbers(scan, claimed);
-  const invoices = findInvoiceRefs(scan, claimed, opts.invoicePrefixes);
+  const invoices = findInvoiceRefs(scan, claimed, opts.invoicePrefixes, shaped);
 
   const seenDates = new Set<string>();
   return {
-    invoiceNumbers: uniqueRaw(invoices, text, invoiceNumberKey),
+    invoiceNumbers: uniqueRaw(invoices, text, invoiceNumberKey, scan),
     poNumbers: uniqueRaw(pos, text, poNumberKey),
     accountNumbers: uniqueRaw(accounts, text, (s) => s.toUpperCase()),
     amounts: amounts.map((a) => ({ ...a.value, raw: text.slice(a.start, a.end) })),

@@ -19,13 +19,20 @@ function plausible(value: string): boolean {
 }
 
 /** Finds PO numbers outside claimed spans, claims them, and returns them in text order. */
-export function findPoNumbers(text: string, claimed: ClaimedSpans, invoicePrefixes: readonly string[] = []): Array<Found<string>> {
+export function findPoNumbers(
+  text: string,
+  claimed: ClaimedSpans,
+  invoicePrefixes: readonly string[] = [],
+  invoiceShaped: (token: string) => boolean = () => false,
+): Array<Found<string>> {
   const out: Array<Found<string>> = [];
   // A number written with the SoR's invoice prefix is an invoice number even under a "PO" heading.
   const escaped = invoicePrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const invoiceLike = escaped.length > 0 ? new RegExp(`^(?:${escaped.join('|')})[-_./ ]?\\d`, 'i') : undefined;
-  const tryAdd = (start: number, end: number, raw: string): boolean => {
+  const tryAdd = (start: number, end: number, raw: string, labelAt = start): boolean => {
     if (!plausible(raw) || claimed.overlaps(start, end) || invoiceLike?.test(raw)) return false;
+    // A number of the SoR's invoice shape on the line below a "PO" column heading is an invoice row.
+    if (text.slice(labelAt, start).includes('\n') && invoiceShaped(raw)) return false;
     out.push({ start, end, value: raw });
     claimed.claim(start, end);
     return true;
@@ -46,12 +53,12 @@ export function findPoNumbers(text: string, claimed: ClaimedSpans, invoicePrefix
     // "PO-88213" / "PO88213" are written as one token: keep the prefix in the raw value.
     const attached = /^-?$/.test(m[1] ?? '');
     const start = attached ? m.index : end - value.length;
-    if (tryAdd(start, end, text.slice(start, end))) continueList(end);
+    if (tryAdd(start, end, text.slice(start, end), m.index)) continueList(end);
   }
   for (const m of matchesOf(WORD_RE, text)) {
     const value = m[1] ?? '';
     const end = m.index + m[0].length;
-    if (tryAdd(end - value.length, end, value)) continueList(end);
+    if (tryAdd(end - value.length, end, value, m.index)) continueList(end);
   }
   return out.sort((a, b) => a.start - b.start);
 }
