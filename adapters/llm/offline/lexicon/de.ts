@@ -45,6 +45,8 @@ export const de: LanguageLexicon = {
     },
     remittance_advice: {
       strong: [
+        rx`\b(?:zahlung|geld|uberweisung|betrag|scheck)\b${GAP}\b(?:ist unterwegs|ist (?:heute )?raus|geht (?:heute )?raus|rausgegangen|auf dem weg|in auftrag gegeben)\b|\b(?:valuta|wertstellung)\b`,
+        rx`\bzahllauf\w*|\bteilzahlung\b|\b(?:heute|gestern|soeben|bereits|per \w+) (?:bezahlt|beglichen|uberwiesen)\b|\bmit (?:unserer|der) zahlung verrechnet\b`,
         rx`\bzahlungs(?:avis|anzeige|benachrichtigung|mitteilung|nachweis|beleg|aufstellung)\w*|\b(?:uberweisungs|uberweisung)(?:beleg|bestatigung|nachweis|avis)\w*|\bavis\b`,
         rx`\b(?:wir haben|haben wir|ich habe|habe ich)\b${LONG_GAP}\b(?:uberwiesen|bezahlt|beglichen|angewiesen|veranlasst|ausgeglichen|freigegeben|verschickt|versandt)\b`,
         rx`\b(?:wurde|wurden|wird|werden|ist)\b${GAP}\b(?:uberwiesen|bezahlt|beglichen|angewiesen|veranlasst|ausgeglichen|freigegeben)\b`,
@@ -55,6 +57,7 @@ export const de: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        rx`\bnur #num\b${GAP}\b(?:bestellt|geliefert|erhalten)\b|\b(?:zuruckgeschickt|zuruckgesandt|retourniert|zuruckgegeben)\b${LONG_GAP}\b(?:berechnet|fakturiert|rechnung)\w*|\bvereinbart (?:waren|war)\b${GAP}(?:#amt|#num)|\bvereinbarte[nr]? preis\b|\binnergemeinschaftlich\w*|\breverse[- ]charge\b|\bdieselbe lieferung\b|\bstellen sie\b${LONG_GAP}\bgutschrift\b`,
         rx`\b(?:reklamation|reklamieren|beanstand|einspruch|widerspruch|widersprechen|bestreiten|strittig)\w*`,
         rx`\b(?:falsch|fehlerhaft|inkorrekt|nicht korrekt|stimmt nicht|stimmen nicht|zu hoch|abweich)\w*${GAP}\b(?:preis|betrag|menge|mwst|mehrwertsteuer|ust|steuer|fracht|summe|rabatt|rechnung)\w*`,
         rx`\b(?:preis|betrag|menge|mwst|mehrwertsteuer|ust|steuer|fracht|rabatt|summe|rechnung)\w*${GAP}\b(?:falsch|fehlerhaft|nicht korrekt|stimmt nicht|zu hoch|weicht)\w*`,
@@ -77,6 +80,7 @@ export const de: LanguageLexicon = {
     },
     contact_update: {
       strong: [
+        rx`\b(?:xrechnung|zugferd|peppol|leitweg|e-?rechnung|lieferantenportal)\w*|\bedi\b|\bneue[nr]? (?:gesellschaft|firma|einheit|firmierung)\b|\bfirmenanschrift\b|\bich ubernehme\b`,
         rx`\b(?:neue|geanderte|aktualisierte)[nrs]? (?:rechnungs|liefer|e-?mail-?|post|firmen)?(?:adresse|anschrift|ansprechpartner\w*|kontakt\w*|e-?mail|empfanger\w*)\b|\b(?:adress|anschrifts)(?:anderung|wechsel)\w*`,
         rx`\b(?:andern|aktualisieren|anpassen|korrigieren)\b${LONG_GAP}\w*(?:adresse|anschrift|ansprechpartner|kontakt|e-?mail|empfanger|stammdaten)\w*|\w*(?:adresse|anschrift|ansprechpartner|kontakt|e-?mail|empfanger|stammdaten)\w*${GAP}\b(?:andern|aktualisieren|anpassen)\b`,
         rx`\b(?:rechnungen|mahnungen|kontoauszuge|korrespondenz)\b${GAP}\b(?:ab sofort|kunftig|zukunftig|nur noch|bitte)\b${GAP}(?:#email|\ban\b)`,

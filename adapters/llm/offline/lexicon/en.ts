@@ -30,6 +30,7 @@ export const en: LanguageLexicon = {
     },
     balance_statement: {
       strong: [
+        rx`\baccount (?:overview|summary|position)\b|\boutstanding (?:list|items)\b`,
         rx`(?<!bank |payment |remittance |credit card )\bstatement\b(?! of (?:the )?facts)`,
         rx`\bsoa\b`,
         rx`\bopen items?\b|\bopen invoices? (?:list|report)\b|\blist of (?:all )?(?:our |the )?(?:open|outstanding|unpaid|overdue) (?:items|invoices)\b`,
@@ -69,6 +70,10 @@ export const en: LanguageLexicon = {
     },
     remittance_advice: {
       strong: [
+        rx`\b(?:payment|money|funds|transfer|wire|check|cheque|ach)\b[^.?!\n]{0,30}\b(?:is|are|'s) (?:on (?:its|their) way|in the (?:mail|post)|in transit)\b|\b(?:funds|money|payment|transfer|wire)\b${GAP}\b(?:left (?:our|my) (?:account|bank)|(?:has |have )?gone out|went out)\b`,
+        rx`\b(?:transfer|payment|wire|ach|eft) (?:initiated|released|executed|sent|made|ordered)\b|\bvalue date\b|\b(?:cheque|check) (?:mailed|posted|sent|dispatched)\b`,
+        rx`\bpaid (?:by|via|with|through) (?:credit |debit )?(?:card|bank transfer|transfer|wire|ach|eft|check|cheque|direct debit)\b|\b(?:part|partial) payment (?:now|today|of)\b`,
+        rx`\b(?:we|i)(?:'ve| have)? (?:arranged|organi[sz]ed|authori[sz]ed|booked) (?:the )?payment\b|\b(?:next|this week'?s|friday'?s|our) payment (?:run|batch|cycle)\b`,
         rx`\bremittance\b(?! address)`,
         rx`\bpayment (?:advice|notification|notice|details|summary|breakdown)\b|\bproof of payment\b`,
         rx`\b(?:we|i)(?: have| has| had| just| already| today| now| recently|'ve)* (?:paid|sent|released|made|initiated|issued|mailed|processed|wired|transferred|remitted|submitted|scheduled|approved|settled|cut)\b${GAP}(?:${PAYMENT}|${INVOICE}|\bin full\b)`,
@@ -87,6 +92,11 @@ export const en: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        rx`\b(?:we|i) only (?:ordered|received|got|asked for)\b|\bonly #num (?:of|out of) (?:the )?#num\b`,
+        rx`\b(?:returned|sent back|rma)\b${LONG_GAP}\b(?:billed|charged|invoiced|on the invoice)\b`,
+        rx`\b(?:discount|rebate)\b${GAP}\bmissing\b|\bsame (?:shipment|delivery|order|goods|items)\b${LONG_GAP}\b(?:invoiced|billed|charged|twice)\b|\b(?:invoiced|billed|charged)\b${LONG_GAP}\bsame (?:shipment|delivery|order|goods)\b`,
+        rx`\bshould ?n[o']t (?:be|have been) (?:there|on (?:the|this) invoice)\b|\b(?:doesn'?t|does not|don'?t|do not) agree with\b|\bnever (?:asked|ordered|requested) (?:for )?\b|\breverse[- ]charge\b`,
+        rx`\b(?:price|rate|pricing) (?:we )?(?:agreed|quoted|contracted)\b|\b(?:agreed|quoted|contract(?:ed)?) (?:unit )?(?:price|rate)\b|\bhigher than (?:what|the) (?:is |was )?(?:in|on|agreed|quoted)\b`,
         rx`\bdisput(?:e|es|ed|ing)\b`,
         rx`\b(?:over-?charg|over-?bill|double[- ]?(?:bill|charg)|(?:charged|billed|invoiced) (?:us )?twice|duplicate (?:billing|charges?))\w*`,
         rx`\b(?:is|are|was|looks like|seems to be|appears to be) (?:a )?duplicates?\b|\btwice for the same\b|\bduplicate (?:invoices|charges|billing)\b`,
@@ -120,6 +130,9 @@ export const en: LanguageLexicon = {
     },
     contact_update: {
       strong: [
+        rx`\b(?:peppol|e-?invoic\w*|edi)\b${LONG_GAP}\b(?:id|address|identifier|invoic\w*|details|endpoint)\b|\b(?:upload|submit|switch|route)\b${LONG_GAP}\b(?:portal|peppol|edi|coupa|ariba|tungsten|basware|electronic(?:ally)?)\b|\b(?:receive|accept) invoices\b${GAP}\b(?:electronically|via|through)\b`,
+        rx`\b(?:invoice|bill) (?:our|the) new (?:legal )?(?:entity|company)\b|\bnew (?:legal )?entity\b|\bchanged (?:our|its) (?:legal |company )?name\b|\b(?:legal|company) name (?:has )?changed\b`,
+        rx`\btaking over from\b|\b(?:replacing|replace)\b${GAP}\bas (?:your |the )?(?:ap |billing |accounts payable )?contact\b|\b(?:i am|i'm) (?:now )?(?:your )?new (?:ap |billing )?contact\b`,
         rx`\b(?:update|change|changed|amend|correct|modify)\b${GAP}\b(?:address|e-?mail|contact|addressee|recipient|mailbox)\b`,
         rx`\bnew (?:billing |invoicing |invoice |mailing |postal |remit-to |ap )?(?:address|e-?mail|contact|mailbox|inbox|addressee)\b`,
         rx`\bupdate (?:your|the) (?:records|files|system|database|master data|contact list)\b`,

@@ -41,6 +41,8 @@ export const es: LanguageLexicon = {
     },
     remittance_advice: {
       strong: [
+        rx`\b(?:pago|dinero|transferencia|fondos|cheque)\b${GAP}\b(?:va en camino|en camino|salio|ha salido|salieron)\b|\bfecha valor\b|\b(?:pagad[oa]|abonad[oa]) (?:con|por|mediante) (?:tarjeta|transferencia|cheque)\b`,
+        rx`\bpago parcial\b|\bremesa de pagos?\b|\b(?:les )?(?:enviamos|mandamos) el (?:dinero|pago)\b|\bhicimos (?:una |la )?transferencia\b`,
         rx`\baviso de (?:pago|transferencia)\b|\b(?:comprobante|justificante|detalle|constancia|prueba) (?:de|del) (?:pago|transferencia|deposito)\b|\bcomplemento de pago\b`,
         rx`\b(?:hemos|he|ya|acabamos de)\s?(?:realizado|efectuado|enviado|pagado|transferido|liquidado|depositado|programado|emitido|hecho)\b`,
         rx`\b(?:realizamos|efectuamos|enviamos|pagamos|transferimos|liquidamos|depositamos|programamos)\b${GAP}(?:${PAGO}|${FACTURA})`,
@@ -52,6 +54,7 @@ export const es: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        rx`\bsolo (?:pedimos|recibimos|llegaron)\b|\b(?:devolvimos|devuelt[oa]s)\b${LONG_GAP}\bfactur\w*|\b(?:precio|tarifa|lo) acordad[oa]\b|\bintracomunitari\w*|\binversion del sujeto pasivo\b|\bmisma (?:entrega|mercancia|remesa)\b|\b(?:emitan|emitir|generar)\b${GAP}\babono\b`,
         rx`\b(?:disput|reclam|inconformidad|desacuerdo|objet|impugn)\w*`,
         rx`\b(?:error|erroneo|incorrect|equivocad|no coincide|no corresponde|mas alto|superior)\w*${GAP}\b(?:precio|importe|monto|cantidad|tarifa|iva|impuesto|total|flete|descuento|factura)\w*`,
         rx`\b(?:precio|importe|monto|cantidad|tarifa|iva|impuesto|flete|descuento)\w*${GAP}\b(?:erroneo|incorrect|equivocad|no coincide|no corresponde|mas alto|diferente|distinto)\w*`,
@@ -73,6 +76,7 @@ export const es: LanguageLexicon = {
     },
     contact_update: {
       strong: [
+        rx`\b(?:face|peppol|edi|factura electronica|facturacion electronica|portal de proveedores)\b|\bnueva (?:sociedad|empresa|entidad|razon social)\b|\bsustituyo\b`,
         rx`\b(?:nuev[oa]s?|cambio de|actualizacion de|actualizar|cambiar|modificar|modifiquen|actualicen)\b${GAP}\b(?:direccion|domicilio|correo|e-?mail|contacto|destinatario|buzon)\w*`,
         rx`\b(?:enviar|envien|mandar|manden|dirigir|remitir)\b${GAP}\b(?:facturas|estados de cuenta|recordatorios|correspondencia)\b${GAP}(?:#email|\bnuev[oa]\b|\bsiguiente\b)`,
         rx`\b(?:eliminar|quitar|borrar|dar de baja|eliminen|quiten)\b${LONG_GAP}\b(?:lista|contactos?|destinatarios?|copia|distribucion)\b`,

@@ -24,6 +24,7 @@ export const fr: LanguageLexicon = {
     },
     balance_statement: {
       strong: [
+        rx`\betat de (?:notre |votre )?compte\b`,
         rx`\breleve (?:de compte|client)\b|\breleve\b(?! (?:bancaire|de banque|d'identite))|\betat de compte\b|\bextrait de compte\b`,
         rx`\b(?:situation|position) (?:de|du) (?:notre |votre )?compte\b|\bsolde (?:de|du) (?:notre |votre )?compte\b|\bsolde (?:actuel|restant|du|ouvert|a payer)\b`,
         rx`\b(?:liste|etat|detail) des (?:factures|postes|pieces) (?:ouvert|en attente|impaye|non regle|echu|en souffrance)\w*|\bpostes ouverts\b|\bbalance agee\b|\bencours\b`,
@@ -51,6 +52,8 @@ export const fr: LanguageLexicon = {
     },
     remittance_advice: {
       strong: [
+        rx`\b(?:paiement|reglement|virement|fonds|argent|cheque)\b${GAP}\b(?:est |sont )?(?:en route|en chemin|partis?|parti de)\b|\bdate de valeur\b|\bcheque (?:poste|envoye|expedie)\b`,
+        rx`\b(?:paye|regle|vire)e?s? par (?:virement|carte|cheque|prelevement|lcr)\b|\b(?:nous avons|avons|j'ai) solde\b|\bacompte (?:de|aujourd'hui)\b|\b(?:lot|campagne) de paiements?\b`,
         rx`\bavis de (?:paiement|virement|reglement|remise)\b|\b(?:justificatif|preuve|detail) (?:de|du) (?:paiement|virement|reglement)\b`,
         rx`\b(?:nous avons|avons|j'ai|ai|nous venons d'|je viens d')\s?(?:bien |deja |aujourd'hui )?(?:effectue|procede|emis|envoye|regle|paye|vire|transfere|initie|programme|ordonne|lance|execute)\w*`,
         rx`\b(?:virement|paiement|reglement|cheque)\b${LONG_GAP}\b(?:a ete|sera|est|partira|part)\b${GAP}\b(?:effectue|emis|envoye|execute|programme|initie|vire|passe|regle|lance|valide|poste)\w*`,
@@ -62,6 +65,7 @@ export const fr: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        rx`\bn'avons commande que\b|\bseule?s? #num (?:des|sur) #num\b|\b(?:retourne|renvoye)\w*\b${LONG_GAP}\bfactur\w*|\bautoliquidation\b|\b(?:prix|tarif) convenu\b|\bmeme livraison\b${LONG_GAP}\bfactur\w*`,
         rx`\b(?:contest|litig|reclamation|desaccord)\w*`,
         rx`\b(?:erreur|errone|incorrect|faux|fausse|ne correspond pas|pas conforme|non conforme|trop eleve|superieur)\w*${GAP}\b(?:prix|montant|quantite|tarif|tva|taxe|total|frais|port|remise|facture)\w*`,
         rx`\b(?:prix|montant|quantite|tarif|tva|taxe|frais|port|remise|facture)\b${GAP}\b(?:errone|incorrect|faux|fausse|ne correspond pas|pas conforme|trop eleve|different)\w*`,
@@ -84,6 +88,7 @@ export const fr: LanguageLexicon = {
     },
     contact_update: {
       strong: [
+        rx`\b(?:chorus(?: pro)?|peppol|edi|factur(?:e|ation) electronique|portail (?:fournisseurs?|achats))\b|\bnouvelle (?:entite|societe|raison sociale)\b|\bje remplace\b|\bdemenage\b`,
         rx`\b(?:changement|modification|mise a jour|nouvelles?|nouveaux?) (?:d'|de l'|des |de |du )?(?:adresse|coordonnees|contact|interlocuteur|destinataire|e-?mail|courriel)\w*`,
         rx`\b(?:mettre a jour|mettez a jour|modifier|modifiez|changer|changez|actualiser)\b${GAP}\b(?:adresse|coordonnees|contact|destinataire|courriel|e-?mail|fichier)\w*`,
         rx`\b(?:envoyer|adresser|transmettre|envoyez|adressez|faire parvenir)\b${GAP}\b(?:factures|releves|relances|correspondances?)\b${GAP}(?:#email|\bnouvelle\b|\bsuivante\b|\bci-dessous\b)`,

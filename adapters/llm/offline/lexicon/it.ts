@@ -38,6 +38,7 @@ export const it: LanguageLexicon = {
     },
     remittance_advice: {
       strong: [
+        rx`\b(?:pagamento|bonifico|fondi|soldi|assegno)\b${GAP}\b(?:e )?(?:in arrivo|partit\w*|spedit\w*)|\bdata (?:di )?valuta\b|\bpagat[oa] (?:con|tramite|mediante) (?:carta|bonifico|assegno|riba)\b|\bfatto (?:il|un) bonifico\b|\bdistinta di pagamento\b|\bacconto di\b`,
         rx`\bavviso di (?:pagamento|bonifico)\b|\b(?:contabile|distinta|ricevuta|prova|dettaglio) (?:del |di )?(?:pagamento|bonifico)\b|\bcontabile bancaria\b`,
         rx`\b(?:abbiamo|ho)\s?(?:gia |oggi )?(?:effettuato|disposto|eseguito|pagato|saldato|inviato|bonificato|emesso|predisposto|programmato)\b`,
         rx`\b(?:bonifico|pagamento|assegno)\b${LONG_GAP}\b(?:e stato|sara|verra|viene) (?:effettuat|dispost|eseguit|inviat|emess|programmat|spedit)\w*`,
@@ -48,6 +49,7 @@ export const it: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        rx`\babbiamo ordinato solo\b|\bsolo #num (?:pezzi|colli|cartoni)? ?su #num\b|\b(?:resi|restituit\w*|rispedit\w*)\b${LONG_GAP}\bfatturat\w*|\bprezzo concordato\b|\breverse charge\b|\bstessa consegna\b|\bnota di accredito\b`,
         rx`\b(?:contest|reclam|disaccordo)\w*`,
         rx`\b(?:errat|sbagliat|non corrett|non corrisponde|non corrispondono|piu alt|superiore)\w*${GAP}\b(?:prezz|importo|quantita|tariff|iva|impost|totale|trasporto|sconto|fattura)\w*`,
         rx`\b(?:prezz|importo|quantita|tariff|iva|impost|trasporto|sconto)\w*${GAP}\b(?:errat|sbagliat|non corrett|non corrisponde|diverso|piu alt)\w*`,
@@ -69,6 +71,7 @@ export const it: LanguageLexicon = {
     },
     contact_update: {
       strong: [
+        rx`\b(?:sdi|codice destinatario|peppol|edi|fatturazione elettronica|fatture elettroniche|portale fornitori)\b|\bnuova (?:societa|ragione sociale|entita)\b|\bsostituisco\b|\bsede legale\b${GAP}\b(?:spostat|trasferit|cambiat)\w*`,
         rx`\b(?:nuov[oaie]|cambio|variazione|aggiornamento|aggiornare|aggiornate|modificare|modificate|cambiare)\b${GAP}\b(?:indirizz|sede|contatt|referent|destinatari|e-?mail|casella|pec)\w*`,
         rx`\b(?:inviare|inviate|indirizzare|indirizzate|spedire)\b${GAP}\b(?:fatture|estratti|solleciti|comunicazioni)\b${GAP}(?:#email|\bnuov[oa]\b|\bseguente\b)`,
         rx`\b(?:rimuovere|eliminare|togliere|cancellare|rimuovete|togliete)\b${LONG_GAP}\b(?:lista|contatt|destinatari|copia|distribuzione)\w*`,

@@ -20,6 +20,7 @@ export const nl: LanguageLexicon = {
     },
     balance_statement: {
       strong: [
+        rx`\bschuldig\b`,
         rx`\b(?:rekening|klant|debiteuren|saldo)overzicht\w*|\brekeningafschrift\w*|\boverzicht (?:van )?(?:de |alle |onze )?(?:openstaande|open) (?:posten|facturen|bedragen)\b`,
         rx`\bopenstaande posten\b|\bopen posten\b|\bouderdomsanalyse\b|\bsaldobevestiging\b`,
         rx`\b(?:huidig|openstaand|actueel)e? saldo\b|\bhoeveel (?:staat er|staan wij|moeten wij|zijn wij)\b|\bwat staat er (?:nog )?open\b`,
@@ -38,6 +39,7 @@ export const nl: LanguageLexicon = {
     },
     remittance_advice: {
       strong: [
+        rx`\b(?:betaling|geld|overboeking|bedrag)\b${GAP}\b(?:is onderweg|onderweg|de deur uit|van onze rekening)\b|\bvalutadatum\b|\bdeelbetaling\b|\bbetaal(?:specificatie|batch|run)\b|\b(?:met|per) (?:creditcard|pin|overboeking|ideal) (?:betaald|afgerekend)\b|\boverboeking (?:vandaag )?opgedragen\b`,
         rx`\bbetalings(?:advies|bericht|specificatie|bewijs|overzicht)\w*|\b(?:bewijs|specificatie) van (?:de )?betaling\b`,
         rx`\b(?:wij hebben|we hebben|hebben wij|hebben we|ik heb|heb ik)\b${LONG_GAP}\b(?:betaald|overgemaakt|overgeboekt|voldaan|verstuurd|ingepland|geboekt)\b`,
         rx`\b(?:is|zijn|wordt|worden)\b${GAP}\b(?:betaald|overgemaakt|overgeboekt|voldaan|ingepland)\b`,
@@ -48,6 +50,7 @@ export const nl: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        rx`\bmaar #num\b${GAP}\b(?:besteld|geleverd|ontvangen)\b|\b(?:teruggestuurd|geretourneerd|retour gestuurd)\b${LONG_GAP}\bfactu\w*|\b(?:prijs|tarief)\b${LONG_GAP}\bafgesproken\b|\bafgesproken (?:prijs|tarief)\b|\b(?:btw|heffing) verlegd\b|\bdezelfde (?:levering|zending|order)\b`,
         rx`\b(?:betwist|bezwaar|geschil|oneens|reclamatie|klacht)\w*`,
         rx`\b(?:fout|foutief|onjuist|niet juist|niet correct|klopt niet|kloppen niet|te hoog|hoger dan)\w*${GAP}\b(?:prijs|prijzen|bedrag|aantal|hoeveelheid|tarief|btw|belasting|vracht|totaal|korting|factuur)\w*`,
         rx`\b(?:prijs|prijzen|bedrag|aantal|hoeveelheid|tarief|btw|vracht|korting|totaal)\w*${GAP}\b(?:fout|foutief|onjuist|niet juist|klopt niet|te hoog|afwijk)\w*`,
@@ -69,6 +72,7 @@ export const nl: LanguageLexicon = {
     },
     contact_update: {
       strong: [
+        rx`\b(?:peppol|edi|e-?factur\w*|leveranciersportaal|ubl)\b|\bnieuwe (?:entiteit|vennootschap|bedrijfsnaam|rechtspersoon)\b|\bneem\b${GAP}\bover van\b|\bfactuuradres\b${GAP}\b(?:is )?(?:veranderd|gewijzigd)\b`,
         rx`\b(?:nieuw|gewijzigd)e? (?:factuur|e-?mail|post|vestigings)?(?:adres|contactpersoon|contact|e-?mailadres|mailbox)\w*|\badreswijziging\w*|\b(?:factuur|post|e-?mail)?adres\w* (?:wijzigt|is gewijzigd|verandert)\b`,
         rx`\b(?:wijzigen|aanpassen|bijwerken|updaten)\b${LONG_GAP}\b(?:adres|contactpersoon|contact|e-?mail|ontvanger)\w*|\b(?:adres|contactpersoon|e-?mailadres|ontvanger)\w*${GAP}\b(?:wijzigen|aanpassen|bijwerken)\b`,
         rx`\b(?:facturen|aanmaningen|herinneringen|overzichten)\b${GAP}\b(?:voortaan|vanaf nu|alleen nog|graag)\b${GAP}(?:#email|\bnaar\b)`,

@@ -39,6 +39,7 @@ export const pt: LanguageLexicon = {
     },
     remittance_advice: {
       strong: [
+        rx`\b(?:pagamento|dinheiro|transferencia|cheque)\b${GAP}\b(?:a caminho|saiu|seguiu)\b|\bdata-?valor\b|\bpag[oa] (?:com|por|via) (?:cartao|transferencia|cheque|mb way|multibanco|pix)\b|\bpagamento parcial\b|\b(?:fizemos|efetuamos) a transferencia\b|\blote de pagamentos\b`,
         rx`\baviso de (?:pagamento|transferencia)\b|\b(?:comprovativo|comprovante|prova|detalhe) (?:de|do) (?:pagamento|transferencia|deposito)\b`,
         rx`\b(?:efetuamos|efectuamos|realizamos|pagamos|transferimos|liquidamos|enviamos|depositamos|agendamos)\b${GAP}(?:${PAGAMENTO}|${FATURA})|\b(?:foi|foram) (?:efetuad|efectuad|realizad|pag|transferid|liquidad|agendad)\w*`,
         rx`\b(?:ja )?(?:efetuamos|efectuamos|realizamos|pagamos|transferimos|liquidamos)\b`,
@@ -49,6 +50,7 @@ export const pt: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        rx`\bso encomendamos\b|\bapenas #num\b|\b(?:devolvemos|devolvid\w*)\b${LONG_GAP}\bfaturad\w*|\b(?:preco|valor) acordado\b|\bintracomunitari\w*|\bautoliquidacao\b|\bmesma (?:entrega|encomenda|remessa)\b`,
         rx`\b(?:contest|reclam|desacordo|divergen)\w*`,
         rx`\b(?:erro|errad|incorret|nao corresponde|nao bate|mais alt|superior)\w*${GAP}\b(?:preco|valor|quantidade|tarifa|iva|imposto|total|frete|desconto|fatura)\w*`,
         rx`\b(?:preco|valor|quantidade|tarifa|iva|imposto|frete|desconto)\w*${GAP}\b(?:errad|incorret|nao corresponde|nao bate|diferente|mais alt)\w*`,
@@ -70,6 +72,7 @@ export const pt: LanguageLexicon = {
     },
     contact_update: {
       strong: [
+        rx`\b(?:saphety|peppol|edi|fatura(?:cao|s)? eletronica\w*|portal de fornecedores)\b|\bnova (?:empresa|entidade|sociedade|denominacao)\b|\bsubstituo\b|\bmorada\b${GAP}\bmudou\b`,
         rx`\b(?:nov[oa]s?|alteracao (?:de|do|da)|mudanca (?:de|do|da)|atualizacao (?:de|do|da)|atualizar|alterar|actualizar|mudar)\b${GAP}\b(?:morada|endereco|e-?mail|contacto|contato|destinatario|caixa)\w*`,
         rx`\b(?:enviar|enviem|mandar|encaminhar|direcionar)\b${GAP}\b(?:faturas|extratos|lembretes|correspondencia)\b${GAP}(?:#email|\bnov[oa]\b|\bseguinte\b)`,
         rx`\b(?:remover|retirar|eliminar|excluir|removam|retirem)\b${LONG_GAP}\b(?:lista|contactos?|contatos?|destinatarios?|copia|distribuicao)\b`,
