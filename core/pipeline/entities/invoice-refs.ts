@@ -13,6 +13,7 @@ import { isoDate } from './dates.js';
 import { bareNumberContext, type Span } from './invoice-context.js';
 import { B, INVOICE_WORDS, NUMBER_MARK } from './keywords.js';
 import { digitCount, matchesOf, type ClaimedSpans, type Found } from './scan-text.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 const DIGITS = '\\d(?:[\\d/-]*\\d)?';
 const NOT_AMOUNT_AFTER = '(?![\\p{L}\\p{N}_]|[.,]\\d)';
@@ -27,7 +28,7 @@ function prefixedRe(prefixes: readonly string[]): RegExp {
   let re = prefixRegexCache.get(key);
   if (!re) {
     if (prefixRegexCache.size > 32) prefixRegexCache.clear();
-    const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    const alternatives = [...prefixes].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
     re = new RegExp(`${B}(?:${alternatives})(?:\\s?[-_.#:/]\\s?|\\s)?(?:(?:no|nr)\\.?\\s?|#\\s?)?${DIGITS}${NOT_AMOUNT_AFTER}`, 'giu');
     prefixRegexCache.set(key, re);
   }

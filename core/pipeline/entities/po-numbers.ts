@@ -3,6 +3,7 @@
 // "encomenda ENC/2026/0530", "inkoopordernummer 7781", and lists after one keyword.
 import { B, E, NUMBER_MARK, PO_WORDS } from './keywords.js';
 import { digitCount, matchesOf, type ClaimedSpans, type Found } from './scan-text.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 const VALUE = '([A-Z0-9](?:[A-Z0-9._/-]*[A-Z0-9])?)';
 const LIST_SEP = '\\s*(?:,|;|&|\\+|/|\\band\\b|\\bund\\b|\\bet\\b|\\by\\b|\\be\\b|\\ben\\b|\\bor\\b|\\bou\\b|\\bo\\b)\\s*';
@@ -27,7 +28,7 @@ export function findPoNumbers(
 ): Array<Found<string>> {
   const out: Array<Found<string>> = [];
   // A number written with the SoR's invoice prefix is an invoice number even under a "PO" heading.
-  const escaped = invoicePrefixes.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = invoicePrefixes.map(escapeRegExp);
   const invoiceLike = escaped.length > 0 ? new RegExp(`^(?:${escaped.join('|')})[-_./ ]?\\d`, 'i') : undefined;
   const tryAdd = (start: number, end: number, raw: string, labelAt = start): boolean => {
     if (!plausible(raw) || claimed.overlaps(start, end) || invoiceLike?.test(raw)) return false;

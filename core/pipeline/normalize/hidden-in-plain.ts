@@ -2,6 +2,7 @@
 // HTML is usually in the plain part too, in full view of the bot. Those runs are taken out
 // of the plain text so hidden content never reaches newText.
 import { squash } from './text-cleanup.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 // Shorter runs ("&nbsp;", a stray word in white) are too common to be worth matching.
 const MIN_CHARS = 12;
@@ -17,8 +18,4 @@ export function removeHiddenFromPlain(plain: string, hidden: readonly string[]):
     out = out.replace(pattern, '');
   }
   return out;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, String.raw`\$&`);
 }
