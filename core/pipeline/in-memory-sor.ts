@@ -1,6 +1,6 @@
 // SorLookup over a whole SoR snapshot held in memory, with a Map index per lookup: used for
 // datasets (npm run eval), tests and small deployments.
-import { invoiceNumberKey, invoiceNumberShapes, invoicePrefixesOf, poNumberKey, type InvoiceShape } from './invoice-number.js';
+import { invoiceNumberKey, invoiceSerialKey, invoiceNumberShapes, invoicePrefixesOf, poNumberKey, type InvoiceShape } from './invoice-number.js';
 import type { SorContact, SorCreditMemo, SorCustomer, SorInvoice, SorLookup, SorPayment, SorSnapshot } from './sor.js';
 
 /** Options for building an in-memory SoR. */
@@ -35,6 +35,7 @@ export class InMemorySor implements SorLookup {
   private readonly contactsByAddress = new Map<string, SorContact[]>();
   private readonly contactsByCustomer = new Map<string, SorContact[]>();
   private readonly invoicesByKey = new Map<string, SorInvoice[]>();
+  private readonly invoicesBySerial = new Map<string, SorInvoice[]>();
   private readonly invoicesByPo = new Map<string, SorInvoice[]>();
   private readonly invoicesByContact = new Map<string, SorInvoice[]>();
   private readonly invoicesByCustomer = new Map<string, SorInvoice[]>();
@@ -62,6 +63,8 @@ export class InMemorySor implements SorLookup {
     }
     for (const inv of snapshot.invoices) {
       push(this.invoicesByKey, invoiceNumberKey(inv.number), inv);
+      const serial = invoiceSerialKey(inv.number);
+      if (serial !== undefined) push(this.invoicesBySerial, serial, inv);
       if (inv.poNumber) push(this.invoicesByPo, poNumberKey(inv.poNumber), inv);
       for (const e of new Set(inv.contactEmails.map(lower))) push(this.invoicesByContact, e, inv);
       push(this.invoicesByCustomer, inv.customerSorId, inv);
@@ -115,6 +118,10 @@ export class InMemorySor implements SorLookup {
 
   async invoicesByNumberKeys(keys: readonly string[]): Promise<SorInvoice[]> {
     return collect(this.invoicesByKey, keys);
+  }
+
+  async invoicesBySerialKeys(keys: readonly string[]): Promise<SorInvoice[]> {
+    return collect(this.invoicesBySerial, keys);
   }
 
   async invoicesByPoKeys(keys: readonly string[]): Promise<SorInvoice[]> {

@@ -11,6 +11,7 @@ import {
   poNumberKey,
   ruleAllowed,
   transpositionKeys,
+  invoiceSerialKey,
 } from './invoice-number.js';
 
 describe('invoiceNumberKey', () => {
@@ -147,5 +148,14 @@ describe('invoiceShapeMatcher', () => {
     expect(['2026-001743', '2026/001743', '2026001743', 'inv-204518', 'INV204518'].every(shaped)).toBe(true);
     expect(['2026-11-18', '2026-1743', '1926-001743', 'x2026-001743', '204518'].some(shaped)).toBe(false);
     expect(invoiceShapeMatcher([])('2026-001743')).toBe(false);
+  });
+});
+
+describe('invoiceSerialKey', () => {
+  it('is the last digit group of numbers with several groups', () => {
+    expect(invoiceSerialKey('2026-001743')).toBe('1743');
+    expect(invoiceSerialKey('INV-2026-0042')).toBe('42');
+    expect(invoiceSerialKey('INV-204518')).toBeUndefined();
+    expect(invoiceSerialKey('9004512')).toBeUndefined();
   });
 });

@@ -64,6 +64,17 @@ export function invoiceNumberKey(s: string): string {
   return compact;
 }
 
+/**
+ * The key of a number's last group of digits when the number has several ("2026-001743" →
+ * "1743", "INV-2026-0042" → "42"), so a reference written without its year or series part can
+ * be found; undefined for numbers with a single digit group.
+ */
+export function invoiceSerialKey(s: string): string | undefined {
+  const groups = s.match(/\d+/g) ?? [];
+  if (groups.length < 2) return undefined;
+  return (groups[groups.length - 1] as string).replace(/^0+(?=\d)/, '');
+}
+
 /** The key PO numbers are looked up by: upper-case alphanumerics without a leading "PO" marker. */
 export function poNumberKey(s: string): string {
   const compact = alphanumericKey(s);

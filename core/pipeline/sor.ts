@@ -48,6 +48,8 @@ export interface SorLookup {
   contactsOfCustomer(customerSorId: string): Promise<SorContact[]>;
   /** Invoices whose number key (see invoice-number.ts) is one of `keys`. */
   invoicesByNumberKeys(keys: readonly string[]): Promise<SorInvoice[]>;
+  /** Invoices whose serial key (the last digit group, see invoiceSerialKey) is one of `keys`. */
+  invoicesBySerialKeys(keys: readonly string[]): Promise<SorInvoice[]>;
   /** Invoices whose PO number key is one of `keys`. */
   invoicesByPoKeys(keys: readonly string[]): Promise<SorInvoice[]>;
   /** Invoices that list this (lower-cased) address as an invoice-level contact. */

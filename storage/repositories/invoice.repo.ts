@@ -1,5 +1,5 @@
 import type { Collection, Db, Document, Filter } from 'mongodb';
-import { invoiceNumberKey, invoicePrefixesOf, numberShapeOf, poNumberKey, type NumberShapeGroup } from '../../core/pipeline/invoice-number.js';
+import { invoiceNumberKey, invoicePrefixesOf, invoiceSerialKey, numberShapeOf, poNumberKey, type NumberShapeGroup } from '../../core/pipeline/invoice-number.js';
 import type { Invoice, InvoiceStatus } from '../../core/domain/invoice.js';
 import { bulkUpsert, type UpsertSummary } from './bulk-upsert.js';
 import { collectionOf, fromDoc, type Stored } from './doc.js';
@@ -17,6 +17,7 @@ export const indexes: CollectionIndexes = {
     { name: 'tenant_poNumber', keys: { tenantId: 1, poNumber: 1 } },
     { name: 'tenant_numberKey', keys: { tenantId: 1, numberKey: 1 } },
     { name: 'tenant_poKey', keys: { tenantId: 1, poKey: 1 } },
+    { name: 'tenant_serialKey', keys: { tenantId: 1, serialKey: 1 } },
     { name: 'tenant_contactEmails', keys: { tenantId: 1, contactEmails: 1 } },
   ],
 };
@@ -40,6 +41,7 @@ export class InvoiceRepo {
       numberKey: invoiceNumberKey(r.number),
       numberPrefix: invoicePrefixesOf([r.number])[0] ?? null,
       numberShape: numberShapeOf(r.number),
+      serialKey: invoiceSerialKey(r.number) ?? null,
       poKey: r.poNumber === null ? null : poNumberKey(r.poNumber),
     }));
     return bulkUpsert(this.raw, normalized, (r) => ({ tenantId: this.tenantId, sorId: r.sorId }), now);
@@ -95,6 +97,13 @@ export class InvoiceRepo {
     return rows.map((r) => ({ shape: r._id, count: r.count, min: r.min, max: r.max }));
   }
 
+  /** Invoices whose serial key (last digit group) is one of `keys`. */
+  async findBySerialKeys(keys: readonly string[]): Promise<Invoice[]> {
+    if (keys.length === 0) return [];
+    const docs = await this.invoices.find({ tenantId: this.tenantId, serialKey: { $in: [...keys] } } as Filter<Stored<Invoice>>).toArray();
+    return docs.map(toInvoice);
+  }
+
   /** Invoices whose PO key is one of `keys`. */
   async findByPoKeys(keys: readonly string[]): Promise<Invoice[]> {
     if (keys.length === 0) return [];
@@ -126,11 +135,12 @@ export class InvoiceRepo {
 
 /** A stored invoice without its lookup keys. */
 function toInvoice(doc: Stored<Invoice>): Invoice {
-  const { numberKey: _n, poKey: _p, numberPrefix: _x, numberShape: _s, ...rest } = doc as Stored<Invoice> & {
+  const { numberKey: _n, poKey: _p, numberPrefix: _x, numberShape: _s, serialKey: _k, ...rest } = doc as Stored<Invoice> & {
     numberKey?: string;
     poKey?: string | null;
     numberPrefix?: string | null;
     numberShape?: string;
+    serialKey?: string | null;
   };
   return fromDoc<Invoice>(rest);
 }

@@ -102,6 +102,10 @@ export class MongoSorLookup implements SorLookup {
     return this.repos.invoices.findByNumberKeys(keys);
   }
 
+  async invoicesBySerialKeys(keys: readonly string[]): Promise<SorInvoice[]> {
+    return this.repos.invoices.findBySerialKeys(keys);
+  }
+
   async invoicesByPoKeys(keys: readonly string[]): Promise<SorInvoice[]> {
     return this.repos.invoices.findByPoKeys(keys);
   }

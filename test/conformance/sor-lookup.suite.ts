@@ -54,6 +54,8 @@ export function sorLookupConformanceSuite(name: string, make: MakeSorLookup): vo
       expect(numbers(await s.invoicesWithContact('Raul@acme.example'))).toEqual(['INV-204535']);
       expect(numbers(await s.invoicesOfCustomer('C1'))).toEqual(['INV-204518', 'INV-204535']);
       expect(await s.invoicesByNumberKeys([])).toEqual([]);
+      // single-group numbers have no serial key
+      expect(await s.invoicesBySerialKeys(['204518'])).toEqual([]);
     });
 
     it('returns payments and credit memos of a customer', async () => {

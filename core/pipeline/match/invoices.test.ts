@@ -89,4 +89,25 @@ describe('resolveInvoices', () => {
     const preferred = await resolveInvoices({ invoiceRefs: ['5001'], poNumbers: [], preferredCustomers: ['C2'] }, twin);
     expect(preferred.invoices.map((i) => i.number)).toEqual(['SI-5001']);
   });
+
+  it('finds a year-style number written without its year when that resolves to one invoice', async () => {
+    const yearly = new InMemorySor(
+      matchSnapshot({
+        invoices: [
+          sorInvoice({ sorId: 'Y1', number: '2026-001743', customerSorId: 'C1' }),
+          sorInvoice({ sorId: 'Y2', number: '2025-004410', customerSorId: 'C1' }),
+          sorInvoice({ sorId: 'Y3', number: '2026-004410', customerSorId: 'C2' }),
+        ],
+      }),
+    );
+    const one = await resolveInvoices({ invoiceRefs: ['001743'], poNumbers: [], preferredCustomers: [] }, yearly);
+    expect(one.invoices.map((i) => [i.number, i.rule])).toEqual([['2026-001743', 'missing_prefix']]);
+    const twoCustomers = await resolveInvoices({ invoiceRefs: ['4410'], poNumbers: [], preferredCustomers: [] }, yearly);
+    expect(twoCustomers.invoices).toEqual([]);
+    expect(twoCustomers.unresolved).toEqual([{ raw: '4410', reason: 'ambiguous', candidates: ['2025-004410', '2026-004410'], kind: 'invoice' }]);
+    const preferred = await resolveInvoices({ invoiceRefs: ['4410'], poNumbers: [], preferredCustomers: ['C2'] }, yearly);
+    expect(preferred.invoices.map((i) => i.number)).toEqual(['2026-004410']);
+    const off = await resolveInvoices({ invoiceRefs: ['001743'], poNumbers: [], preferredCustomers: [], rules: { missingPrefix: false } }, yearly);
+    expect(off.invoices).toEqual([]);
+  });
 });

@@ -83,6 +83,9 @@ async function resolveRef(
     return { unresolved: { raw, reason: 'ambiguous', candidates: best.map((c) => c.inv.number), kind: 'invoice' } };
   }
 
+  const bySerial = await resolveSerial(raw, sor, preferred, rules);
+  if (bySerial) return bySerial;
+
   const fuzzy = keys.slice(1);
   if (fuzzy.length === 0) return { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
   const ruleOfKey = new Map(fuzzy.map((k) => [k.key, k.rule] as const));
@@ -105,6 +108,26 @@ async function resolveRef(
     };
   }
   return { unresolved: { raw, reason: 'ambiguous', candidates: candidates.map((c) => c.inv.number), kind: 'invoice' } };
+}
+
+/**
+ * A bare number ("001743") that is the last digit group of SoR numbers with several groups
+ * ("2026-001743"): the reference without its year or series part. Counts only when it points
+ * to one invoice (or one of the sender's customer); several candidates are ambiguous.
+ */
+async function resolveSerial(
+  raw: string,
+  sor: SorLookup,
+  preferred: readonly string[],
+  rules: Partial<RelaxedMatchingOptions>,
+): Promise<{ match?: InvoiceMatch; unresolved?: MatchResult['unresolved'][number] } | undefined> {
+  const digits = raw.trim();
+  if (!ruleAllowed('missing_prefix', rules) || !/^\d{4,}$/.test(digits)) return undefined;
+  const found = await sor.invoicesBySerialKeys([digits.replace(/^0+(?=\d)/, '')]);
+  if (found.length === 0) return undefined;
+  const pick = found.length === 1 ? found : found.filter((i) => preferred.includes(i.customerSorId));
+  if (pick.length === 1 && pick[0]) return { match: toMatch(raw, pick[0], 'missing_prefix', ', its serial without the year or series part') };
+  return { unresolved: { raw, reason: 'ambiguous', candidates: found.map((i) => i.number), kind: 'invoice' } };
 }
 
 /** Resolves one PO number to the invoice raised against it. */
