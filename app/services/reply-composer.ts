@@ -5,6 +5,9 @@ import type { ParsedEmail } from '../../core/pipeline/parsed-email.js';
 import type { SorLookup } from '../../core/pipeline/sor.js';
 import type { DocumentRenderer, DocumentSource, RenderedReply, ReplyAttachment } from '../../core/replies/reply-model.js';
 import { buildReplyViewModel } from '../../core/replies/view-model.js';
+import { isReplySubject } from '../../core/pipeline/entities/reference-text.js';
+import { dataScopeOf } from '../../core/policy/data-scope.js';
+import type { DataScope } from '../../core/policy/send-guard.js';
 import { invoiceDocument } from '../../adapters/documents/invoice-document.js';
 import type { TemplateSet } from '../../templates/engine.js';
 
@@ -19,7 +22,7 @@ export interface ComposedReply extends RenderedReply {
   customerId: string;
   invoiceNumbers: string[];
   /** What the reply discloses, for the send guard. */
-  scope: 'account' | 'invoices';
+  scope: DataScope;
 }
 
 export interface ReplyComposerDeps {
@@ -30,13 +33,11 @@ export interface ReplyComposerDeps {
   ccPolicy: CcPolicy;
 }
 
-const REPLY_PREFIX = /^\s*(re|aw|sv|vs|antw|r|rif|res|réf)\s*:/i;
-
 /** "Re: <subject>" unless the subject already is a reply's. */
 export function replySubject(original: string, fallback: string): string {
   const subject = original.trim();
   if (subject === '') return fallback;
-  return REPLY_PREFIX.test(subject) ? subject : `Re: ${subject}`;
+  return isReplySubject(subject) ? subject : `Re: ${subject}`;
 }
 
 /**
@@ -105,7 +106,7 @@ export class ReplyComposer {
       references: parsed.messageIdSynthesized ? parsed.references : [...parsed.references, parsed.messageId],
       customerId,
       invoiceNumbers: vm.invoices.map((i) => i.number),
-      scope: intents.every((i) => i === 'invoice_copy') ? 'invoices' : 'account',
+      scope: dataScopeOf(intents),
     };
   }
 }

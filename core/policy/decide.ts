@@ -11,7 +11,8 @@ import { thresholdFor } from './automation-policy.js';
 import type { AutomationPolicy, Decision, DecisionReason } from './decision.js';
 import { findEmbeddedInstructions } from './embedded-instructions.js';
 import { isThanksOnly, machineSentReason } from './machine-sent.js';
-import { guardSend, type DataScope } from './send-guard.js';
+import { dataScopeOf } from './data-scope.js';
+import { guardSend } from './send-guard.js';
 import { tripwires } from './tripwires.js';
 
 export interface DecideInput {
@@ -43,8 +44,7 @@ export async function decide(input: DecideInput, policy: AutomationPolicy, sor: 
 
   const customerId = match.customerId as string;
   const recipients = [match.sender.address];
-  const scope: DataScope = intents.every((i) => i === 'invoice_copy') ? 'invoices' : 'account';
-  const verdict = await guardSend({ customerId, scope, invoiceNumbers: base.invoiceNumbers, recipients }, sor);
+  const verdict = await guardSend({ customerId, scope: dataScopeOf(intents), invoiceNumbers: base.invoiceNumbers, recipients }, sor);
   if (!verdict.allowed) {
     return { ...base, action: 'review', reasons: verdict.violations.map((v) => reason(`send_guard_${v.code}`, `send guard: ${v.message}`)) };
   }
