@@ -1,5 +1,6 @@
 // The body taken apart: what the sender wrote, the history below it (quoted or forwarded),
 // the signature, and text hidden in the HTML.
+import type { NormalizedEmail } from '../normalized-email.js';
 import type { ParsedEmail } from '../parsed-email.js';
 import type { ProblemList } from '../parse/problem-list.js';
 import { splitHistory } from './history-split.js';
@@ -8,14 +9,8 @@ import { splitSignature } from './signature.js';
 import { HISTORY_SENTINEL, cleanText } from './text-cleanup.js';
 import { visibleBody } from './visible-body.js';
 
-export interface BodyParts {
-  newText: string;
-  fullText: string;
-  quotedText: string;
-  forwardedText?: string;
-  signature?: string;
-  hiddenText: string;
-}
+/** The text fields of a NormalizedEmail, as this step produces them. */
+export type BodyParts = Pick<NormalizedEmail, 'newText' | 'fullText' | 'quotedText' | 'forwardedText' | 'signature' | 'hiddenText'>;
 
 /** Splits the visible body of a parsed message into its parts. */
 export function splitBody(parsed: ParsedEmail, problems: ProblemList): BodyParts {
