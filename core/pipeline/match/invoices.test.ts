@@ -110,4 +110,24 @@ describe('resolveInvoices', () => {
     const off = await resolveInvoices({ invoiceRefs: ['001743'], poNumbers: [], preferredCustomers: [], rules: { missingPrefix: false } }, yearly);
     expect(off.invoices).toEqual([]);
   });
+
+  it('finds a number whose digit groups lost their leading zeros, and a PO quoted without its stored label', async () => {
+    const grouped = new InMemorySor(
+      matchSnapshot({
+        invoices: [
+          sorInvoice({ sorId: 'G1', number: '2026-001609', customerSorId: 'C1', poNumber: 'PO#LF-3498' }),
+          sorInvoice({ sorId: 'G2', number: '2025-001609', customerSorId: 'C2', poNumber: 'OC 2026/0619' }),
+        ],
+      }),
+    );
+    const zeros = await resolveInvoices({ invoiceRefs: ['2026-1609'], poNumbers: [], preferredCustomers: [] }, grouped);
+    expect(zeros.invoices.map((i) => [i.number, i.rule])).toEqual([['2026-001609', 'leading_zeros']]);
+    const off = await resolveInvoices({ invoiceRefs: ['2026-1609'], poNumbers: [], preferredCustomers: [], rules: { leadingZeros: false } }, grouped);
+    expect(off.invoices).toEqual([]);
+    const pos = await resolveInvoices({ invoiceRefs: [], poNumbers: ['LF-3498', '2026/0619'], preferredCustomers: [] }, grouped);
+    expect(pos.invoices.map((i) => [i.number, i.rule])).toEqual([
+      ['2026-001609', 'po_number'],
+      ['2025-001609', 'po_number'],
+    ]);
+  });
 });

@@ -11,6 +11,8 @@ import {
 } from '../invoice-number.js';
 import type { InvoiceMatch, InvoiceMatchRule, MatchResult } from '../match-result.js';
 import type { SorInvoice, SorLookup } from '../sor.js';
+import { invoicesWithoutGroupZeros } from './group-zeros.js';
+import { labelledPoKeys } from './po-label-keys.js';
 
 export interface InvoiceResolution {
   invoices: InvoiceMatch[];
@@ -85,6 +87,8 @@ async function resolveRef(
 
   const bySerial = await resolveSerial(raw, sor, preferred, rules);
   if (bySerial) return bySerial;
+  const byGroups = await resolveGroupZeros(raw, sor, preferred, rules);
+  if (byGroups) return byGroups;
 
   const fuzzy = keys.slice(1);
   if (fuzzy.length === 0) return { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
@@ -130,9 +134,26 @@ async function resolveSerial(
   return { unresolved: { raw, reason: 'ambiguous', candidates: found.map((i) => i.number), kind: 'invoice' } };
 }
 
+/** "2026-1609" for "2026-001609": zeros dropped inside a digit group; counts only when it points to one invoice (or one of the sender's customer). */
+async function resolveGroupZeros(
+  raw: string,
+  sor: SorLookup,
+  preferred: readonly string[],
+  rules: Partial<RelaxedMatchingOptions>,
+): Promise<{ match?: InvoiceMatch; unresolved?: MatchResult['unresolved'][number] } | undefined> {
+  if (!ruleAllowed('leading_zeros', rules)) return undefined;
+  const found = await invoicesWithoutGroupZeros(raw, sor);
+  if (found.length === 0) return undefined;
+  const pick = found.length === 1 ? found : found.filter((i) => preferred.includes(i.customerSorId));
+  if (pick.length === 1 && pick[0]) return { match: toMatch(raw, pick[0], 'leading_zeros', ', zeros dropped inside a digit group') };
+  return { unresolved: { raw, reason: 'ambiguous', candidates: found.map((i) => i.number), kind: 'invoice' } };
+}
+
 /** Resolves one PO number to the invoice raised against it. */
 async function resolvePo(raw: string, sor: SorLookup): Promise<{ matches: InvoiceMatch[]; unresolved?: MatchResult['unresolved'][number] }> {
-  const found = await sor.invoicesByPoKeys([poNumberKey(raw)]);
+  let found = await sor.invoicesByPoKeys([poNumberKey(raw)]);
+  // Only when the PO as written finds nothing: the same value under the label the SoR stores with it.
+  if (found.length === 0) found = await sor.invoicesByPoKeys(labelledPoKeys(raw));
   if (found.length === 0) return { matches: [], unresolved: { raw, reason: 'not_found', kind: 'po' } };
   if (found.length === 1 && found[0]) return { matches: [toMatch(raw, found[0], 'po_number')] };
   return { matches: [], unresolved: { raw, reason: 'ambiguous', candidates: found.map((i) => i.number), kind: 'po' } };

@@ -16,9 +16,11 @@ const AUTO_SUBJECT = new RegExp(
       'non remis', 'non distribuable', 'echec de (?:la )?remise', 'unzustellbar', 'nicht zustellbar',
       'no se puede entregar', 'no entregado', 'non recapitabile', 'mancato recapito', 'onbestelbaar',
       'niet bezorgd', 'nao entregue', 'nao foi possivel entregar',
-      'read:', 'lu ?:', 'gelesen:', 'leido:', 'letto:', 'gelezen:', 'lida:', 'read receipt',
+      'read:', 'lu ?:', 'gelesen:', 'leido:', 'acuse de recibo', 'letto:', 'gelezen:', 'lida:', 'read receipt',
       'accuse de (?:reception|lecture)', 'lesebestatigung', 'confirmacion de lectura', 'conferma di lettura',
       'leesbevestiging', 'confirmacao de leitura', 'delivered:', 'zugestellt:', 'remis :', 'entregado:',
+      // Swedish (and the Danish/Norwegian spelling), as Outlook writes them for Nordic customers.
+      'last:', 'lest:', 'lasbekraftelse', 'automatiskt svar', 'franvaro', 'kunde inte levereras', 'ej levererat',
     ].join('|') +
     ')',
 );
@@ -26,6 +28,14 @@ const AUTO_SUBJECT = new RegExp(
 /** True when a folded subject is one a machine writes (auto-reply, bounce, read receipt). */
 export function isAutoReplySubject(foldedSubject: string): boolean {
   return AUTO_SUBJECT.test(foldedSubject);
+}
+
+/**
+ * The machine's own words at the start of such a subject ("undeliverable:", "gelezen:"), '' for
+ * other subjects. What follows them is the subject of the message they report on, which we wrote.
+ */
+export function machineSubjectPrefix(foldedSubject: string): string {
+  return AUTO_SUBJECT.exec(foldedSubject)?.[0] ?? '';
 }
 
 const REPLY_PREFIX = /^\s*(?:(?:re|aw|wg|fw|fwd|tr|rv|r|enc|res|sv|antw|doorst|rif|i)\s*(?:\[\d+\])?\s*:\s*)+/;

@@ -50,6 +50,8 @@ export const de: LanguageLexicon = {
         rx`\bzahlungs(?:avis|anzeige|benachrichtigung|mitteilung|nachweis|beleg|aufstellung)\w*|\b(?:uberweisungs|uberweisung)(?:beleg|bestatigung|nachweis|avis)\w*|\bavis\b`,
         rx`\b(?:wir haben|haben wir|ich habe|habe ich)\b${LONG_GAP}\b(?:uberwiesen|bezahlt|beglichen|angewiesen|veranlasst|ausgeglichen|freigegeben|verschickt|versandt)\b`,
         rx`\b(?:wurde|wurden|wird|werden|ist)\b${GAP}\b(?:uberwiesen|bezahlt|beglichen|angewiesen|veranlasst|ausgeglichen|freigegeben)\b`,
+        // Subordinate clauses put the verbs last: "dass wir heute den Restbetrag … überwiesen haben".
+        rx`\b(?:wir|ich)\b${LONG_GAP}\b(?:uberwiesen|bezahlt|beglichen|angewiesen|veranlasst) (?:haben|habe|hatten)\b`,
         rx`\b(?:wir werden|werden wir)\b${LONG_GAP}\b(?:uberweisen|bezahlen|begleichen|anweisen|ausgleichen)\b|\bzahlungslauf\w*`,
         rx`\b(?:anbei|beigefugt|im anhang)\b${GAP}\b(?:avis|zahlungs\w*|uberweisungs\w*|nachweis)\b`,
       ],

@@ -9,7 +9,7 @@ export const fr: LanguageLexicon = {
   intents: {
     invoice_copy: {
       strong: [
-        rx`\b(?:copies?|duplicatas?|double|pdf|exemplaires?|scans?)\b${GAP}${FACTURE}`,
+        rx`\b(?:copies?|duplicatas?|double (?:de|du|des)|pdf|exemplaires?|scans?)\b${GAP}${FACTURE}`,
         rx`${FACTURE}${GAP}\b(?:copies?|duplicatas?|en pdf)\b`,
         rx`\b(?:renvoy|retransmett|reenvoy|reexpedi)\w*`,
         rx`\b(?:pas|jamais) (?:encore )?(?:recu|recue|recus|recues)\b${GAP}${FACTURE}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareText } from '../text/prepare.js';
-import { isAutoReplySubject, isReplySubject } from './auto-reply-subject.js';
+import { isAutoReplySubject, isReplySubject, machineSubjectPrefix } from './auto-reply-subject.js';
 import { matchCues } from './match-cues.js';
 
 const cues = (text: string) => matchCues(prepareText('', text, 'und').text);
@@ -33,6 +33,23 @@ describe('cue phrases', () => {
     expect(hits.strong.invoice_copy).toBe(0);
   });
 
+  it('read Swedish, which customers of Nordic suppliers write in', () => {
+    expect(cues('Kan ni skicka en kopia på faktura 2210?').strong.invoice_copy).toBeGreaterThan(0);
+    expect(cues('Skicka ett kontoutdrag med alla öppna poster').strong.balance_statement).toBeGreaterThan(0);
+    expect(cues('Vi väntar på en kreditnota för returnerade pallar').strong.dispute).toBeGreaterThan(0);
+    expect(cues('Ditt meddelande\n\nlästes den 2 mars').strong.auto_reply).toBeGreaterThan(0);
+  });
+
+  it('do not read English words as Swedish or French cues', () => {
+    expect(cues('we help companies double their leads in 90 days').strong.invoice_copy).toBe(0);
+    expect(cues('a message from our team').weak.contact_update).toBe(0);
+  });
+
+  it('read verbs placed last in Dutch and German subordinate clauses', () => {
+    expect(cues('dat wij vandaag het saldo van factuur 4410 hebben overgeschreven').strong.remittance_advice).toBeGreaterThan(0);
+    expect(cues('dass wir heute den Restbetrag der Rechnung 881 überwiesen haben').strong.remittance_advice).toBeGreaterThan(0);
+  });
+
   it('count the same words matched by several languages once', () => {
     expect(cues('W-9').strong.tax_form_request).toBe(1);
   });
@@ -44,6 +61,12 @@ describe('subjects', () => {
       expect(isAutoReplySubject(s), s).toBe(true);
     }
     expect(isAutoReplySubject('invoice copy request')).toBe(false);
+    expect(isAutoReplySubject('last: faktura 2026-0001')).toBe(true);
+  });
+
+  it('separate the machine prefix from the subject of the message it reports on', () => {
+    expect(machineSubjectPrefix('gelezen: overzicht openstaande posten')).toBe('gelezen:');
+    expect(machineSubjectPrefix('invoice copy request')).toBe('');
   });
 
   it('recognise replies and forwards', () => {

@@ -43,10 +43,12 @@ export const nl: LanguageLexicon = {
         rx`\bbetalings(?:advies|bericht|specificatie|bewijs|overzicht)\w*|\b(?:bewijs|specificatie) van (?:de )?betaling\b`,
         rx`\b(?:wij hebben|we hebben|hebben wij|hebben we|ik heb|heb ik)\b${LONG_GAP}\b(?:betaald|overgemaakt|overgeboekt|voldaan|verstuurd|ingepland|geboekt)\b`,
         rx`\b(?:is|zijn|wordt|worden)\b${GAP}\b(?:betaald|overgemaakt|overgeboekt|voldaan|ingepland)\b`,
+        // Subordinate clauses put the verbs last: "dat wij vandaag het saldo … hebben overgeschreven".
+        rx`\b(?:wij|we|ik)\b${LONG_GAP}\b(?:(?:hebben|heb|zijn) (?:betaald|overgemaakt|overgeschreven|overgeboekt|voldaan)|(?:betaald|overgemaakt|overgeschreven|overgeboekt|voldaan) (?:hebben|heb))\b`,
         rx`\b(?:wij zullen|we zullen|zullen wij)\b${LONG_GAP}\b(?:betalen|overmaken|voldoen)\b|\bbetaalrun\b|\bingepland voor betaling\b`,
         rx`\b(?:in de bijlage|bijgaand|bijgevoegd)\b${GAP}\b(?:betaling\w*|specificatie|bewijs)\b`,
       ],
-      weak: [rx`\b(?:betaald|overgemaakt|voldaan)\b`, rx`\b(?:overboeking|overschrijving|valutadatum)\b`],
+      weak: [rx`\b(?:betaald|overgemaakt|overgeschreven|voldaan)\b`, rx`\b(?:overboeking|overschrijving|valutadatum)\b`],
     },
     dispute: {
       strong: [

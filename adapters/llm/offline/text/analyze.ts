@@ -2,6 +2,7 @@
 import type { Language } from '../../../../core/pipeline/intents.js';
 import { matchCues, type CueHits } from '../lexicon/match-cues.js';
 import { classifierFeatures } from './features.js';
+import type { KnownLanguage } from './language-guess.js';
 import { prepareText } from './prepare.js';
 
 /** Cue hits and classifier features of one email. */
@@ -12,7 +13,7 @@ export interface TextAnalysis {
 }
 
 /** Reads subject and new text the way the offline model does. */
-export function analyzeText(subject: string, body: string, language: Language): TextAnalysis {
+export function analyzeText(subject: string, body: string, language: Language | KnownLanguage): TextAnalysis {
   const prepared = prepareText(subject, body, language);
   const hits = matchCues(prepared.text);
   return {

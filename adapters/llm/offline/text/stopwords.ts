@@ -12,6 +12,7 @@ const WORDS: Record<KnownLanguage, string> = {
   it: 'il lo la i gli le l un una uno di del della dello dei degli delle da dal dalla a al alla ai in nel nella e o per con che',
   nl: 'de het een van voor in op aan met en of te bij dat die deze dit',
   pt: 'o a os as um uma uns umas de do da dos das em no na nos nas ao aos e ou por para com que',
+  sv: 'en ett den det de och eller i pa av for till fran med om som att vid hos under',
 };
 
 const SETS: Record<KnownLanguage, ReadonlySet<string>> = {
@@ -22,6 +23,7 @@ const SETS: Record<KnownLanguage, ReadonlySet<string>> = {
   it: new Set(WORDS.it.split(' ')),
   nl: new Set(WORDS.nl.split(' ')),
   pt: new Set(WORDS.pt.split(' ')),
+  sv: new Set(WORDS.sv.split(' ')),
 };
 
 const FUNCTION_WORDS: Record<KnownLanguage, string> = {
@@ -32,6 +34,7 @@ const FUNCTION_WORDS: Record<KnownLanguage, string> = {
   it: 'io noi voi lei ci vi mi nostro nostra nostri nostre vostro vostra vostri vostre suo sua sono era abbiamo avete ho ha hanno potete potreste puo siamo',
   nl: 'ik wij we jullie u hij zij ons onze uw mijn is zijn was waren heb hebben heeft hebt wordt worden werd kan kunnen kunt zou zouden ben',
   pt: 'eu nos voces vos lhe lhes me nosso nossa nossos nossas vosso vossa seu sua seus suas sao foi foram temos tem ha podem poderiam pode estamos esta estao',
+  sv: 'jag vi ni du han hon oss er ert era var vart vara min mitt mina dess ar var varit har hade ha kan kunde ska skulle vill blir blev',
 };
 
 const FUNCTION_SETS: Record<KnownLanguage, ReadonlySet<string>> = {
@@ -42,6 +45,7 @@ const FUNCTION_SETS: Record<KnownLanguage, ReadonlySet<string>> = {
   it: new Set(FUNCTION_WORDS.it.split(' ')),
   nl: new Set(FUNCTION_WORDS.nl.split(' ')),
   pt: new Set(FUNCTION_WORDS.pt.split(' ')),
+  sv: new Set(FUNCTION_WORDS.sv.split(' ')),
 };
 
 /** True for pronouns and auxiliaries: meaningful in a bigram, not alone. */

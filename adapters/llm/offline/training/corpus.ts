@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { INTENTS, LANGUAGES, type Intent } from '../../../../core/pipeline/intents.js';
-import type { KnownLanguage } from '../text/language-guess.js';
+import { INTENTS, type Intent } from '../../../../core/pipeline/intents.js';
+import { MODEL_LANGUAGES, type KnownLanguage } from '../text/language-guess.js';
 
 /** One labelled example. */
 export interface CorpusExample {
@@ -51,7 +51,7 @@ export function readCorpus(dir: string = CORPUS_DIR): CorpusExample[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
   return files.flatMap((file) => {
     const language = file.replace(/\.jsonl$/, '');
-    if (!(LANGUAGES as readonly string[]).includes(language)) throw new Error(`${file}: not named after a language (${LANGUAGES.join(', ')})`);
+    if (!(MODEL_LANGUAGES as readonly string[]).includes(language)) throw new Error(`${file}: not named after a language (${MODEL_LANGUAGES.join(', ')})`);
     return parseCorpusFile(file, readFileSync(join(dir, file), 'utf8'), language as KnownLanguage);
   });
 }
