@@ -4,7 +4,9 @@ export type ArbotErrorCode =
   | 'usage'
   | 'storage_unavailable'
   | 'port_in_use'
-  | 'listen_failed';
+  | 'listen_failed'
+  /** A check found what it looks for, e.g. `arbot audit verify` a broken chain. */
+  | 'integrity_failed';
 
 /** An expected, user-facing failure: its message is one line per problem and safe to print (no secrets). */
 export class ArbotError extends Error {

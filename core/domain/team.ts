@@ -12,6 +12,10 @@ export interface Team {
   /** User ids. */
   members: string[];
   channels: TeamChannels;
+  /** Where SLA breaches of this team's tasks are escalated (its managers' channel); none → no escalation post. */
+  escalationChannels?: TeamChannels;
+  /** User ids of the team's managers (told about breaches directly when no escalation channel is set). */
+  managers?: string[];
   createdAt: Date;
   updatedAt: Date;
 }

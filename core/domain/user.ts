@@ -1,4 +1,5 @@
-export type Role = 'SuperAdmin' | 'Manager' | 'Analyst';
+export const ROLES = ['SuperAdmin', 'Manager', 'Analyst'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** The chat identities of one person; each is unique per tenant. */
 export interface UserIdentities {

@@ -10,6 +10,7 @@ import type { CollectionIndexes } from './index-spec.js';
 import * as invoices from './invoice.repo.js';
 import * as outbox from './outbox.repo.js';
 import * as payments from './payment.repo.js';
+import * as rotations from './rotation.repo.js';
 import * as settings from './setting.repo.js';
 import * as tasks from './task.repo.js';
 import * as teams from './team.repo.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   audit: audit.AuditRepo;
   users: users.UserRepo;
   teams: teams.TeamRepo;
+  rotations: rotations.RotationRepo;
   settings: settings.SettingRepo;
 }
 
@@ -49,8 +51,10 @@ export const allIndexes: readonly CollectionIndexes[] = [
   drafts.indexes,
   outbox.indexes,
   audit.indexes,
+  audit.headIndexes,
   users.indexes,
   teams.indexes,
+  rotations.indexes,
   settings.indexes,
 ];
 
@@ -71,6 +75,7 @@ export function createRepositories(db: Db, tenantId = 'default'): Repositories {
     audit: new audit.AuditRepo(db, tenantId),
     users: new users.UserRepo(db, tenantId),
     teams: new teams.TeamRepo(db, tenantId),
+    rotations: new rotations.RotationRepo(db, tenantId),
     settings: new settings.SettingRepo(db, tenantId),
   };
 }
@@ -84,8 +89,9 @@ export type { PaymentRecord } from './payment.repo.js';
 export type { CreditMemoRecord } from './credit-memo.repo.js';
 export type { NewEmail, InsertEmailResult } from './email.repo.js';
 export type { ThreadMessage } from './thread.repo.js';
-export type { NewTask, TaskPatch, TransitionResult } from './task.repo.js';
+export type { NewTask, TaskPatch, TransitionResult, CreateOnceResult } from './task.repo.js';
+export type { RotationCursor } from './rotation.repo.js';
 export type { NewOutboxItem, EnqueueResult } from './outbox.repo.js';
-export type { NewAuditEvent, AuditRange } from './audit.repo.js';
+export type { NewAuditEvent, AuditRange, AuditHead } from './audit.repo.js';
 export type { NewUser } from './user.repo.js';
 export type { NewTeam } from './team.repo.js';

@@ -1,7 +1,9 @@
 import type { Collection, Db, UpdateFilter } from 'mongodb';
-import type { Task, TaskStatus } from '../../core/domain/task.js';
+import type { Task, TaskCorrections, TaskNote, TaskPost, TaskPriority, TaskStatus } from '../../core/domain/task.js';
+import { OPEN_TASK_STATUSES } from '../../core/domain/task.js';
 import { collectionOf, fromDoc, fromDocOrNull, newId, type Stored } from './doc.js';
 import type { CollectionIndexes } from './index-spec.js';
+import { insertOrGet } from './insert-or-get.js';
 
 /** What `create` needs; status defaults to `new`. */
 export type NewTask = Omit<Task, 'id' | 'tenantId' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'closedAt'> & {
@@ -16,8 +18,24 @@ export interface TaskPatch {
   customerSorId?: string | null;
   intents?: string[];
   reasons?: string[];
+  invoiceNumbers?: string[];
+  amount?: number;
+  priority?: TaskPriority;
+  dueAt?: Date | null;
+  remindAt?: Date | null;
+  remindedAt?: Date | null;
+  escalatedAt?: Date | null;
+  corrections?: TaskCorrections | null;
+  closeReason?: string | null;
   closedAt?: Date | null;
+  /** Replaces the list of places the card is shown. */
+  posts?: TaskPost[];
+  /** Appends one internal note. */
+  addNote?: TaskNote;
 }
+
+/** Outcome of `createOnce`: the new task, or the one already made for the same email. */
+export type CreateOnceResult = { created: true; task: Task } | { created: false; task: Task };
 
 /** Outcome of an optimistic transition: the updated task, or why nothing changed. */
 export type TransitionResult =
@@ -30,7 +48,10 @@ export const indexes: CollectionIndexes = {
   indexes: [
     { name: 'tenant_status_createdAt', keys: { tenantId: 1, status: 1, createdAt: 1 } },
     { name: 'tenant_assignee_status', keys: { tenantId: 1, assignee: 1, status: 1 } },
-    { name: 'tenant_emailId', keys: { tenantId: 1, emailId: 1 } },
+    // One task per email: a second intake of the same email finds the first task (createOnce).
+    { name: 'tenant_emailId', keys: { tenantId: 1, emailId: 1 }, unique: true },
+    { name: 'tenant_status_dueAt', keys: { tenantId: 1, status: 1, dueAt: 1 } },
+    { name: 'tenant_status_remindAt', keys: { tenantId: 1, status: 1, remindAt: 1 } },
   ],
 };
 
@@ -55,6 +76,63 @@ export class TaskRepo {
     };
     await this.tasks.insertOne(doc);
     return fromDoc<Task>(doc);
+  }
+
+  /** Creates the task of an email unless one exists already (unique per email), which is returned instead. */
+  async createOnce(input: NewTask, now: Date): Promise<CreateOnceResult> {
+    const doc: Stored<Task> = {
+      status: 'new',
+      ...input,
+      _id: newId(),
+      tenantId: this.tenantId,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const outcome = await insertOrGet(this.tasks, doc, { tenantId: this.tenantId, emailId: input.emailId });
+    if (outcome.inserted) return { created: true, task: fromDoc<Task>(doc) };
+    if (outcome.existing === null) throw new Error(`tasks: the task of email ${input.emailId} vanished while it was being created`);
+    return { created: false, task: fromDoc<Task>(outcome.existing) };
+  }
+
+  /** How many open tasks each of these users holds (users with none are 0). */
+  async openCounts(userIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map(userIds.map((u) => [u, 0]));
+    const docs = await this.tasks
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { tenantId: this.tenantId, assignee: { $in: [...userIds] }, status: { $in: [...OPEN_TASK_STATUSES] } } },
+        { $group: { _id: '$assignee', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    for (const d of docs) counts.set(d._id, d.n);
+    return counts;
+  }
+
+  /** Open tasks whose reminder or due time has come (SLA work), oldest due first. */
+  async listSlaDue(now: Date, limit = 100): Promise<Task[]> {
+    const open = { $in: [...OPEN_TASK_STATUSES] };
+    const docs = await this.tasks
+      .find({
+        tenantId: this.tenantId,
+        status: open,
+        $or: [
+          { remindAt: { $lte: now }, remindedAt: { $exists: false } },
+          { dueAt: { $lte: now }, escalatedAt: { $exists: false } },
+        ],
+      })
+      .sort({ dueAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => fromDoc<Task>(d));
+  }
+
+  /**
+   * Records where the task's card was posted. Not a workflow change, so the version stays:
+   * a person's click planned against the current version is not turned into a conflict.
+   */
+  async addPosts(id: string, posts: readonly TaskPost[]): Promise<void> {
+    if (posts.length === 0) return;
+    await this.tasks.updateOne({ _id: id, tenantId: this.tenantId }, { $push: { posts: { $each: [...posts] } } });
   }
 
   /** The task with this id, or null. */
@@ -109,14 +187,24 @@ function toUpdate(patch: TaskPatch, now: Date): UpdateFilter<Stored<Task>> {
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.intents !== undefined) set.intents = patch.intents;
   if (patch.reasons !== undefined) set.reasons = patch.reasons;
-  for (const key of ['assignee', 'teamId', 'customerSorId'] as const) {
+  if (patch.invoiceNumbers !== undefined) set.invoiceNumbers = patch.invoiceNumbers;
+  if (patch.amount !== undefined) set.amount = patch.amount;
+  if (patch.priority !== undefined) set.priority = patch.priority;
+  if (patch.posts !== undefined) set.posts = patch.posts;
+  for (const key of ['assignee', 'teamId', 'customerSorId', 'closeReason'] as const) {
     const value = patch[key];
     if (value === null) unset[key] = '';
     else if (value !== undefined) set[key] = value;
   }
-  if (patch.closedAt === null) unset.closedAt = '';
-  else if (patch.closedAt !== undefined) set.closedAt = patch.closedAt;
+  for (const key of ['dueAt', 'remindAt', 'remindedAt', 'escalatedAt', 'closedAt'] as const) {
+    const value = patch[key];
+    if (value === null) unset[key] = '';
+    else if (value !== undefined) set[key] = value;
+  }
+  if (patch.corrections === null) unset.corrections = '';
+  else if (patch.corrections !== undefined) set.corrections = patch.corrections;
   const update: UpdateFilter<Stored<Task>> = { $set: set, $inc: { version: 1 } };
   if (Object.keys(unset).length > 0) update.$unset = unset;
+  if (patch.addNote !== undefined) update.$push = { notes: patch.addNote };
   return update;
 }

@@ -70,4 +70,13 @@ export class TeamRepo {
     const result = await this.teams.updateOne({ _id: id, tenantId: this.tenantId }, { $set: { channels, updatedAt: now } });
     return result.matchedCount === 1;
   }
+
+  /** Sets where SLA breaches of the team's tasks are escalated and who its managers are; false when there is no such team. */
+  async setEscalation(id: string, escalation: { channels?: TeamChannels; managers?: string[] }, now: Date): Promise<boolean> {
+    const set: Record<string, unknown> = { updatedAt: now };
+    if (escalation.channels !== undefined) set['escalationChannels'] = escalation.channels;
+    if (escalation.managers !== undefined) set['managers'] = escalation.managers;
+    const result = await this.teams.updateOne({ _id: id, tenantId: this.tenantId }, { $set: set });
+    return result.matchedCount === 1;
+  }
 }

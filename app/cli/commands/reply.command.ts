@@ -15,6 +15,7 @@ import type { ArbotConfig } from '../../config/schema.js';
 import { ArbotError } from '../../errors.js';
 import { automationPolicyFrom, relaxedMatchingFrom } from '../../pipeline-settings.js';
 import { ReplyComposer } from '../../services/reply-composer.js';
+import { openCliStorage } from '../cli-storage.js';
 import type { CliContext, CommandModule } from '../context.js';
 import { loadConfigFor } from '../load-config.js';
 
@@ -72,17 +73,8 @@ async function datasetSource(dir: string): Promise<SorSource> {
 async function storageSource(config: ArbotConfig, context: CliContext): Promise<SorSource> {
   const mailbox = config.company.arMailbox;
   if (!mailbox) throw new ArbotError('usage', 'ARBOT_AR_MAILBOX (company.arMailbox) is needed to preview against storage; or pass --dataset <dir>');
-  const { openStorage } = await import('../../../storage/index.js');
   const { MongoSorLookup } = await import('../../../storage/sor/mongo-sor-lookup.js');
-  const storage = await openStorage({
-    ...(config.storage.mongodbUri === undefined ? {} : { mongodbUri: config.storage.mongodbUri }),
-    dataDir: resolve(context.cwd, config.storage.dataDir),
-    dbName: config.storage.dbName,
-    embeddedPort: config.storage.embeddedPort,
-    journalCompactBytes: config.storage.journalCompactBytes,
-    logger: pino({ level: 'silent' }),
-    tenantId: config.tenant.id,
-  });
+  const storage = await openCliStorage(config, context);
   return {
     sor: new MongoSorLookup(storage.repos, { ownAddresses: [mailbox] }),
     company: { name: config.company.name, arMailbox: mailbox },

@@ -5,7 +5,7 @@ import type { StorageTestContext } from './context.js';
 
 const at = (minute: number): Date => new Date(Date.UTC(2026, 10, 20, 10, minute));
 
-/** AuditRepo: sequence numbers, hash chain, range queries. */
+/** AuditRepo: sequence numbers, hash chain, head anchor, range queries. */
 export function auditGroup(ctx: StorageTestContext): void {
   describe('audit', () => {
     it('appends events with consecutive seqs and a valid hash chain', async () => {
@@ -28,11 +28,51 @@ export function auditGroup(ctx: StorageTestContext): void {
       expect(await ctx.repos.audit.list({ fromSeq: 7 })).toEqual([]);
     });
 
-    it('keeps the chain intact under concurrent appends', async () => {
-      await Promise.all(Array.from({ length: 8 }, (_, i) => ctx.repos.audit.append(auditFixture({ at: at(i) }))));
+    it('keeps the chain intact under concurrent appends (40 at once, through separate repository objects)', async () => {
+      await Promise.all(Array.from({ length: 40 }, (_, i) => ctx.reposFor('tenant-a').audit.append(auditFixture({ at: at(i) }))));
       const stored = await ctx.repos.audit.list();
-      expect(stored.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(stored.map((e) => e.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
       expect(findBrokenLink(stored)).toBeNull();
+    });
+
+    it('keeps a head anchor at the newest event, per tenant', async () => {
+      expect(await ctx.repos.audit.head()).toBeNull();
+      const first = await ctx.repos.audit.append(auditFixture({ at: at(0) }));
+      expect(await ctx.repos.audit.head()).toEqual({ seq: 1, hash: first.hash });
+      const second = await ctx.repos.audit.append(auditFixture({ at: at(1) }));
+      expect(await ctx.repos.audit.head()).toEqual({ seq: 2, hash: second.hash });
+      expect(await ctx.reposFor('tenant-b').audit.head()).toBeNull();
+      const other = await ctx.reposFor('tenant-b').audit.append(auditFixture());
+      expect(await ctx.reposFor('tenant-b').audit.head()).toEqual({ seq: 1, hash: other.hash });
+      expect(await ctx.repos.audit.head()).toEqual({ seq: 2, hash: second.hash });
+    });
+
+    it('keeps the head anchor at the newest event under concurrent appends, the first ones included', async () => {
+      const appended = await Promise.all(Array.from({ length: 8 }, (_, i) => ctx.repos.audit.append(auditFixture({ at: at(i) }))));
+      const newest = appended.reduce((a, b) => (b.seq > a.seq ? b : a));
+      expect(newest.seq).toBe(8);
+      expect(await ctx.repos.audit.head()).toEqual({ seq: 8, hash: newest.hash });
+      expect(await ctx.db.collection('audit_heads').countDocuments({ tenantId: 'tenant-a' })).toBe(1);
+    });
+
+    it('never moves the head anchor back (an append finishing after a later one)', async () => {
+      await ctx.repos.audit.append(auditFixture({ at: at(0) }));
+      // As if a concurrent append of seq 9 had already moved the head when this one (seq 2) gets to it.
+      await ctx.db.collection('audit_heads').updateOne({ tenantId: 'tenant-a' }, { $set: { seq: 9, hash: 'later' } });
+      expect((await ctx.repos.audit.append(auditFixture({ at: at(1) }))).seq).toBe(2);
+      expect(await ctx.repos.audit.head()).toEqual({ seq: 9, hash: 'later' });
+      expect(await ctx.db.collection('audit_heads').countDocuments({ tenantId: 'tenant-a' })).toBe(1);
+    });
+
+    it('streams events in seq order in batches, with the same ranges as list', async () => {
+      for (let i = 0; i < 7; i++) await ctx.repos.audit.append(auditFixture({ at: at(i) }));
+      const streamed = [];
+      for await (const e of ctx.repos.audit.iterate({}, 3)) streamed.push(e);
+      expect(streamed).toEqual(await ctx.repos.audit.list());
+      const ranged = [];
+      for await (const e of ctx.repos.audit.iterate({ from: at(2), to: at(5) }, 2)) ranged.push(e.seq);
+      expect(ranged).toEqual([3, 4, 5]);
+      expect(await ctx.repos.audit.count()).toBe(7);
     });
 
     it('detects an event changed after the fact', async () => {

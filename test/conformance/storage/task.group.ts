@@ -43,12 +43,42 @@ export function taskGroup(ctx: StorageTestContext): void {
 
     it('lists by status, by assignee and by email', async () => {
       const a = await ctx.repos.tasks.create(taskFixture({ emailId: 'e1' }), t0);
-      const b = await ctx.repos.tasks.create(taskFixture({ emailId: 'e1', status: 'assigned', assignee: 'u1' }), t1);
+      const b = await ctx.repos.tasks.create(taskFixture({ emailId: 'e2', status: 'assigned', assignee: 'u1' }), t1);
       const c = await ctx.repos.tasks.create(taskFixture({ status: 'sent', assignee: 'u1' }), t1);
       expect((await ctx.repos.tasks.listByStatus(['new', 'assigned'])).map((t) => t.id)).toEqual([a.id, b.id]);
       expect((await ctx.repos.tasks.listByAssignee('u1')).map((t) => t.id)).toEqual([b.id, c.id]);
       expect((await ctx.repos.tasks.listByAssignee('u1', ['sent'])).map((t) => t.id)).toEqual([c.id]);
-      expect((await ctx.repos.tasks.findByEmail('e1')).map((t) => t.id)).toEqual([a.id, b.id]);
+      expect((await ctx.repos.tasks.findByEmail('e1')).map((t) => t.id)).toEqual([a.id]);
+    });
+
+    it('makes one task per email: createOnce returns the existing one, create refuses a second', async () => {
+      const first = await ctx.repos.tasks.createOnce(taskFixture({ emailId: 'once' }), t0);
+      const again = await Promise.all([1, 2, 3].map(() => ctx.repos.tasks.createOnce(taskFixture({ emailId: 'once' }), t1)));
+      expect(first.created).toBe(true);
+      expect(again.map((r) => [r.created, r.task.id])).toEqual([1, 2, 3].map(() => [false, first.task.id]));
+      await expect(ctx.repos.tasks.create(taskFixture({ emailId: 'once' }), t1)).rejects.toThrow();
+    });
+
+    it('counts open tasks per assignee', async () => {
+      await ctx.repos.tasks.create(taskFixture({ status: 'assigned', assignee: 'u1' }), t0);
+      await ctx.repos.tasks.create(taskFixture({ status: 'in_review', assignee: 'u1' }), t0);
+      await ctx.repos.tasks.create(taskFixture({ status: 'sent', assignee: 'u1' }), t0);
+      await ctx.repos.tasks.create(taskFixture({ status: 'assigned', assignee: 'u2' }), t0);
+      expect(Object.fromEntries(await ctx.repos.tasks.openCounts(['u1', 'u2', 'u3']))).toEqual({ u1: 2, u2: 1, u3: 0 });
+    });
+
+    it('lists open tasks whose reminder or due time has come, and keeps SLA marks, notes and posts', async () => {
+      const due = new Date('2026-11-20T12:00:00Z');
+      const remind = await ctx.repos.tasks.create(taskFixture({ remindAt: t1, dueAt: due }), t0);
+      const breached = await ctx.repos.tasks.create(taskFixture({ remindAt: t0, remindedAt: t0, dueAt: t1 }), t0);
+      await ctx.repos.tasks.create(taskFixture({ remindAt: due, dueAt: due }), t0);
+      await ctx.repos.tasks.create(taskFixture({ status: 'sent', remindAt: t0, dueAt: t1 }), t0);
+      expect((await ctx.repos.tasks.listSlaDue(t1)).map((t) => t.id).sort()).toEqual([remind.id, breached.id].sort());
+      const note = { id: 'n1', by: 'u1', at: t1, text: 'called them' };
+      const posts = [{ platform: 'teams', conversationId: 'c1', messageId: 'm1' }];
+      const r = await ctx.repos.tasks.transition(breached.id, 1, { escalatedAt: t1, addNote: note, posts }, t1);
+      expect(r.ok && r.task).toMatchObject({ escalatedAt: t1, notes: [note], posts, version: 2 });
+      expect((await ctx.repos.tasks.listSlaDue(t1)).map((t) => t.id)).toEqual([remind.id]);
     });
   });
 
