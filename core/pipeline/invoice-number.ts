@@ -188,6 +188,9 @@ export function ruleAllowed(rule: InvoiceMatchRule, rules: Partial<RelaxedMatchi
       return opts.transposition;
     case 'po_number':
       return opts.poNumbers;
+    case 'amount':
+      // Evidence for a person only (decide never answers on it), so no option turns it off.
+      return true;
   }
 }
 

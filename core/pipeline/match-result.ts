@@ -40,7 +40,9 @@ export type InvoiceMatchRule =
   | 'leading_zeros'
   | 'one_digit_typo'
   | 'transposed_digits'
-  | 'po_number';
+  | 'po_number'
+  /** No reference quoted: an amount equal to the amount or open balance of one invoice of the customer. Never a basis for a reply. */
+  | 'amount';
 
 export interface InvoiceMatch {
   /** The reference as written in the email. */

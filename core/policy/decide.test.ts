@@ -120,4 +120,32 @@ describe('decide', () => {
     expect((await decideFor(janeAsks({ headers: { ...auth('acme.example'), 'Auto-Submitted': 'auto-replied' } }))).action).toBe('no_action');
     expect((await decideFor(janeAsks({ subject: 'Re: Invoice copy', text: 'Thanks, got it!' }), ['other'])).action).toBe('no_action');
   });
+
+  it('calls a message its headers mark as machine-sent an auto-reply when the model saw nothing else in it', async () => {
+    const bounce = janeAsks({ from: 'Mail Delivery System <mailer-daemon@acme.example>', subject: 'Undeliverable: Invoice INV-204518', headers: { 'Auto-Submitted': 'auto-replied' } });
+    const read = async (message: MimeOptions, intents: Intent[]) =>
+      (await analyzeEmail(mimeMessage(message), { model: modelSaying(intents), sor, policy: DEFAULT_POLICY })).decision;
+    expect(await read(bounce, ['other'])).toMatchObject({ action: 'no_action', intents: ['auto_reply'] });
+    // What the model did read is kept.
+    expect(await read(bounce, ['contact_update'])).toMatchObject({ action: 'no_action', intents: ['contact_update'] });
+    // A no-reply address alone is no such mark: phishing sends from one.
+    const noReply = janeAsks({ from: 'IT Helpdesk <no-reply@mailbox-alerts.example>', subject: 'Your mailbox is full', text: 'Log in here to keep your mail.' });
+    expect(await read(noReply, ['other'])).toMatchObject({ action: 'no_action', intents: ['other'] });
+  });
+
+  it('never answers on an invoice matched by its amount only: a person confirms it', async () => {
+    // $900.00 is the amount of INV-204875 only, and Jane is a contact of its customer.
+    const d = await decideFor(janeAsks({ text: 'Hi, could you resend the invoice of $900.00 from October, please?\n\nThanks,\nJane' }));
+    expect(d.action).toBe('review');
+    expect(d.codes).toContain('invoice_matched_by_amount_only');
+    expect(d.codes).not.toContain('no_invoice_referenced');
+    const { decision, match } = await analyzeEmail(mimeMessage(janeAsks({ text: 'Please send our statement; we show $900.00 open.' })), {
+      model: modelSaying(['balance_statement']),
+      sor,
+      policy: DEFAULT_POLICY,
+    });
+    expect(match.invoices.map((i) => [i.number, i.rule])).toEqual([['INV-204875', 'amount']]);
+    expect(decision.action).toBe('review');
+    expect(decision.reasons.find((r) => r.code === 'invoice_matched_by_amount_only')?.message).toMatch(/INV-204875 was matched by amount only/);
+  });
 });

@@ -1,7 +1,7 @@
 // Stage 5: auto-reply, review or no action. An automatic reply is the exception that must
 // be earned: every condition of FORMAT.md "Expected action" must hold, and the send guard
 // must agree. Anything else goes to a person with the reasons listed.
-import { SOR_ANSWERABLE } from '../pipeline/intents.js';
+import { SOR_ANSWERABLE, type Intent } from '../pipeline/intents.js';
 import type { MatchResult } from '../pipeline/match-result.js';
 import type { NormalizedEmail } from '../pipeline/normalized-email.js';
 import type { ParsedEmail } from '../pipeline/parsed-email.js';
@@ -10,7 +10,7 @@ import type { Understanding } from '../pipeline/understanding.js';
 import { thresholdFor } from './automation-policy.js';
 import type { AutomationPolicy, Decision, DecisionReason } from './decision.js';
 import { findEmbeddedInstructions } from './embedded-instructions.js';
-import { isThanksOnly, machineSentReason } from './machine-sent.js';
+import { isThanksOnly, machineHeaderReason, machineSentReason } from './machine-sent.js';
 import { dataScopeOf } from './data-scope.js';
 import { guardSend } from './send-guard.js';
 import { tripwires } from './tripwires.js';
@@ -31,7 +31,12 @@ export async function decide(input: DecideInput, policy: AutomationPolicy, sor: 
   const base = { intents, customerId: match.customerId, invoiceNumbers: match.invoices.map((i) => i.number), recipients: [] as string[] };
 
   const machine = machineSentReason(parsed) ?? (match.sender.systemSender ? `system sender ${match.sender.address}` : undefined);
-  if (machine) return { ...base, action: 'no_action', reasons: [reason('machine_sent', `machine-sent message: ${machine}`)] };
+  if (machine) {
+    // Headers that mark an automatic reply, bounce or receipt say what it is, whatever words of the
+    // message it reports on the model read; a no-reply address alone does not (phishing uses one).
+    const machineIntents: Intent[] = machineHeaderReason(parsed) && intents.every((i) => i === 'other') ? ['auto_reply'] : intents;
+    return { ...base, intents: machineIntents, action: 'no_action', reasons: [reason('machine_sent', `machine-sent message: ${machine}`)] };
+  }
   if (intents.length === 1 && intents[0] === 'auto_reply') {
     return { ...base, action: 'no_action', reasons: [reason('machine_sent', 'reads as an automatic reply (out-of-office, receipt or delivery notice)')] };
   }
@@ -118,6 +123,8 @@ async function autoReplyBlockers(input: DecideInput, policy: AutomationPolicy, s
     if (inv.rule === 'one_digit_typo' || inv.rule === 'transposed_digits') {
       out.push(reason('invoice_number_corrected', `${inv.raw} was read as ${inv.number} (${inv.rule.replace(/_/g, ' ')}): ${inv.evidence}`));
     }
+    // An amount only says which invoice it probably is: a person confirms it.
+    if (inv.rule === 'amount') out.push(reason('invoice_matched_by_amount_only', `no invoice number quoted; ${inv.number} was matched by amount only: ${inv.evidence}`));
   }
   const others = match.referencedCustomers.filter((c) => c !== customerId);
   if (others.length > 0) out.push(reason('other_customer_referenced', `the email refers to other customers' records (${others.join(', ')})`));
@@ -161,7 +168,7 @@ const cents = (x: number): number => Math.round(x * 100);
 async function paymentStatusBlockers(understanding: Understanding, match: MatchResult, customerId: string, sor: SorLookup): Promise<DecisionReason[]> {
   if (!understanding.intents.includes('payment_status')) return [];
   const payments = await sor.paymentsOfCustomer(customerId);
-  const named = match.invoices.filter((i) => i.customerId === customerId).map((i) => i.number);
+  const named = match.invoices.filter((i) => i.customerId === customerId && i.rule !== 'amount').map((i) => i.number);
   if (named.length > 0) {
     const unpaid = named.filter((n) => !payments.some((p) => p.applications.some((a) => a.invoiceNumber === n)));
     return unpaid.length > 0 ? [reason('payment_not_in_sor', `no payment applied to ${unpaid.join(', ')} in the system of record`)] : [];
@@ -183,7 +190,7 @@ async function paymentStatusBlockers(understanding: Understanding, match: MatchR
  */
 function conflictingReferences(understanding: Understanding, match: MatchResult, invoices: readonly SorInvoice[]): DecisionReason[] {
   const out: DecisionReason[] = [];
-  const byNumber = match.invoices.filter((i) => i.rule !== 'po_number').map((i) => i.number);
+  const byNumber = match.invoices.filter((i) => i.rule !== 'po_number' && i.rule !== 'amount').map((i) => i.number);
   const byPo = match.invoices.filter((i) => i.rule === 'po_number' && !byNumber.includes(i.number));
   if (byNumber.length > 0 && byPo.length > 0) {
     out.push(reason('conflicting_references', `the PO number points at ${byPo.map((i) => i.number).join(', ')}, the invoice number at ${byNumber.join(', ')}`));

@@ -6,6 +6,16 @@ const SYSTEM_LOCAL_PARTS = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|
 
 /** Why a message was sent by a machine, or undefined when it looks human-written. */
 export function machineSentReason(parsed: ParsedEmail): string | undefined {
+  return machineHeaderReason(parsed) ?? (parsed.from && isSystemAddress(parsed.from.address) ? `system sender ${parsed.from.address}` : undefined);
+}
+
+/**
+ * Why the message's own headers say a machine sent it (Auto-Submitted, a multipart/report,
+ * Precedence: auto_reply, automatic-response headers, a null Return-Path), or undefined. Unlike a
+ * no-reply sender address, which anyone can put on a phishing mail, these mark an automatic
+ * reply, a bounce or a receipt.
+ */
+export function machineHeaderReason(parsed: ParsedEmail): string | undefined {
   const autoSubmitted = parsed.headers.autoSubmitted?.trim().toLowerCase();
   if (autoSubmitted && autoSubmitted !== 'no') return `Auto-Submitted: ${autoSubmitted}`;
   if (parsed.headers.contentType.startsWith('multipart/report')) return 'delivery or read report (multipart/report)';
@@ -13,7 +23,6 @@ export function machineSentReason(parsed: ParsedEmail): string | undefined {
   // Only auto_reply: bulk and list mail (newsletters, sales pitches) is written for people and goes to review.
   if (precedence === 'auto_reply') return `Precedence: ${precedence}`;
   if (parsed.headers.autoResponseHeaders.length > 0) return `automatic-response header (${parsed.headers.autoResponseHeaders.join(', ')})`;
-  if (parsed.from && isSystemAddress(parsed.from.address)) return `system sender ${parsed.from.address}`;
   const returnPath = parsed.headers.returnPath?.trim();
   if (returnPath === '' || returnPath === '<>') return 'null Return-Path (bounce)';
   return undefined;

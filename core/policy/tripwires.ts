@@ -10,8 +10,8 @@ type PersonIntent = Extract<Intent, 'dispute' | 'remittance_advice' | 'contact_u
 const CUES: Record<PersonIntent, RegExp[]> = {
   dispute: [
     /\b(dispute[sd]?|disputing|contest(ed|ing)?|disagree|query on|complain(t|ing)?|discrepanc(y|ies)|overcharg(e|ed|ing)|over-?billed|double[- ]?(billed|charged|billing)|charged (us )?twice|billed (us )?twice|duplicate (invoice|charge|billing|bill)|short[- ]?pa(id|y|ying)|damaged|defective|(incorrect|wrong|inflated) (price|amount|invoice|charge|quantity|rate|vat|tax|total)|(won'?t|will not|cannot|can'?t|refuse to|not going to) (be )?pay(ing)?|credit (it|us|this|the (difference|charge|amount))|issue (a|us a) credit|not (been )?(delivered|received)[^.?!\n]{0,40}\b(goods|items|order|parts)|never (ordered|received the goods))\b/i,
-    /\b(litige|contest(ons|é|ée|er)|erron(é|ée)s?|incorrecte?s?|factur(é|ée)s? (deux fois|en double)|en double|surfactur|endommag|ne (payerons|paierons|réglerons) pas|réclamation)\b/i,
-    /\b(reklamation|beanstand|widersprech|widerspruch|falsch(e|en|er)? (preis|betrag|menge|rechnung|berechnung)|fehlerhaft|um (eine )?gutschrift|gutschrift (für|über) (die|den|das)? ?(fracht|differenz|betrag|schaden)|doppelt (berechnet|abgerechnet|fakturiert|belastet)|beschädigt|zu viel berechnet|nicht (be)?zahlen|strittig)\b/i,
+    /\b(litige|contest(ons|é|ée|er)|erron(é|ée)s?|incorrecte?s?|factur(é|ée)s? (deux fois|en double)|en double|surfactur[a-zà-ÿ]*|endommag[a-zà-ÿ]*|ne (payerons|paierons|réglerons) pas|réclamation)\b/i,
+    /\b(reklamation|beanstand[a-zà-ÿ]*|widersprech[a-zà-ÿ]*|widerspruch|falsch(e|en|er)? (preis|betrag|menge|rechnung|berechnung)|fehlerhaft|um (eine )?gutschrift|gutschrift (für|über) (die|den|das)? ?(fracht|differenz|betrag|schaden)|doppelt (berechnet|abgerechnet|fakturiert|belastet)|beschädigt|zu viel berechnet|nicht (be)?zahlen|strittig)\b/i,
     /\b(disputa|reclam(o|ación|amos)|incorrect[oa]s?|err(ó|o)ne[oa]s?|duplicad[oa]s?|cobrad[oa]s? dos veces|dañad[oa]s?|no (vamos a )?pagar|cobro indebido)\b/i,
     /\b(contestazion[ei]|contestiamo|errat[oia]|duplicat[oia]|addebitat[oia] due volte|danneggiat[oia]|non pagheremo|addebito non dovuto|non dovut[oa])\b/i,
     /\b(betwist(en)?|onjuist(e)?|foutie(f|ve)|dubbel (gefactureerd|berekend)|beschadigd|niet betalen|klacht)\b/i,
@@ -46,6 +46,80 @@ const CUES: Record<PersonIntent, RegExp[]> = {
   ],
 };
 
+// Letters and digits of any script: `\b` only knows ASCII, so "envíes" would end in a word "es".
+const L = String.raw`(?<![\p{L}\p{N}_])`;
+const R = String.raw`(?![\p{L}\p{N}_])`;
+/** Up to `n` words between a file word and its verb, only of the kind "(that) you sent us", "of invoice 12". */
+const LINK_WORD = String.raw`(?:you|we|i|that|which|sent|received|got|attached|enclosed|allegat[oa]|joint|jointe|adjunto|anexo|pdf|angehängte|beigefügte|us|me|of|for|to|the|your|our|invoice|facture|rechnung|factura|fattura|factuur|fatura|n°|nr\.?|no\.?|#?[\p{L}-]*\d[\p{L}\p{N}/.-]*|de|la|le|du|der|die|das|den|dem|zur|del|della|dell['’]|van|da|do|vous|nous|avez|envoyée?s?|reçue?s?|qui|que|haben|habt|hat|sie|ihr|uns|mir|geschickt|gesendet|übermittelt|erhalten|enviad[oa]|enviaste|recibid[oa]|que|nos|inviat[oa]|ricevut[oa]|ci|avete|heeft|hebt|hebben|jullie|ons|mij|gestuurd|ontvangen|enviou|enviaram|recebid[oa]|nos)`;
+const words = (n: number): string => String.raw`(?:${LINK_WORD},?\s+){0,${n}}`;
+const rxu = (source: string): RegExp => new RegExp(source, 'giu');
+
+/**
+ * "Duplicate" as the name of the document asked for: French "un duplicata (de la facture)" is a
+ * copy, as is "un duplicado", "il duplicato", "o duplicado", "a duplicate copy". Only the noun with
+ * its article counts, and never after "is" ("c'est un duplicata de la facture 12", "es un duplicado
+ * de…" say two invoices bill the same thing). "Facturé en double", "factura duplicada", "fattura
+ * duplicata", "a duplicate invoice" keep tripping.
+ */
+const COPY_NOUNS: RegExp[] = [
+  // French: duplicata is only ever the noun; with an article or before "(de la) facture".
+  rxu(String.raw`(?<!${L}(?:est|sont|était|étaient|être|agit\s+d['’]|c['’]est)\s*)${L}(?:un|une|le|les|des|du|ce|cet|votre|vos|notre|nos|deux|trois)\s+duplicatas?${R}`),
+  rxu(String.raw`${L}duplicatas?\s+(?:de\s+(?:la\s+|les\s+|votre\s+|vos\s+|notre\s+|nos\s+|cette\s+|ces\s+)?|d['’]|des\s+)?factures?${R}`),
+  // Spanish, Italian, Portuguese: the noun with its article, not after a copula.
+  rxu(String.raw`(?<!${L}(?:es|son|sea|ser|era|eran|parece|parecen|è|e'|sono|sia|essere|sembra|sembrano|risulta|é|são|seja|parecem)\s*)${L}(?:un|uno|el|los|unos|del|il|i|dei|um|o|os|uns|do|dos|otro|outro|altro|un altro)\s+duplicad[oa]s?${R}`),
+  rxu(String.raw`(?<!${L}(?:è|e'|sono|sia|essere|sembra|sembrano|risulta|risultano)\s*)${L}(?:un|uno|il|i|dei|del|un\s+altro)\s+duplicat[oi]${R}`),
+  // English: only the unambiguous "duplicate copy" and a duplicate asked for.
+  rxu(String.raw`${L}duplicate\s+cop(?:y|ies)${R}`),
+  rxu(String.raw`${L}(?:send|resend|re-send|email|e-mail|forward|provide|need|want|request(?:ing)?)\s+(?:(?:me|us)\s+)?(?:(?:a|an|the)\s+)?duplicate\s+(?:of\s+(?:the\s+|your\s+|our\s+)?)?invoices?${R}`),
+];
+
+/**
+ * A damaged file is not damaged goods: "the PDF attachment is damaged / corrupt, please send it
+ * again", "le fichier est endommagé", "die Datei ist beschädigt", "el archivo está dañado", "il
+ * file è danneggiato", "het bestand is beschadigd", "o ficheiro está danificado". The file word has
+ * to be what is damaged (its own verb, in the same number, a few words at most apart, or the
+ * adjective on it), and the email has to ask for the document again.
+ */
+const FILE_ONE = String.raw`(?:attachment|attached\s+(?:file|pdf|document|invoice)|pdf(?:[- ]?(?:file|attachment|document))?|file|e-?invoice\s+file|scan|fichier|pièce\s+jointe|pj|datei|anhang|anlage|pdf-datei|dokument|archivo|fichero|adjunto|documento|allegato|bestand|bijlage|pdf-bestand|arquivo|ficheiro|anexo)`;
+const FILE_MANY = String.raw`(?:attachments|attached\s+(?:files|pdfs|documents|invoices)|pdfs|files|scans|fichiers|pièces\s+jointes|dateien|anhänge|anlagen|dokumente|archivos|ficheros|adjuntos|documentos|allegati|bestanden|bijlagen|arquivos|ficheiros|anexos)`;
+const IS_ONE = String.raw`(?:is|was|seems|appears|looks|has\s+been|came(?:\s+through)?|arrived|got|est|était|semble|paraît|a\s+été|arrive|ist|war|scheint|wurde|está|estaba|parece|ha\s+llegado|llegó|viene|è|era|sembra|risulta|arriva|è\s+arrivato|lijkt|is\s+aangekomen|kwam|estava|chegou|veio)`;
+const IS_MANY = String.raw`(?:are|were|seem|appear|look|have\s+been|came(?:\s+through)?|arrived|got|sont|étaient|semblent|paraissent|ont\s+été|sind|waren|scheinen|wurden|están|estaban|parecen|llegaron|vienen|sono|erano|sembrano|risultano|zijn|lijken|waren|estão|estavam|parecem|chegaram|vieram)`;
+const TO_BE = String.raw`(?:(?:to\s+be|être|zu\s+sein|estar|ser|essere|te\s+zijn)\s+)?`;
+const ADVERB = String.raw`(?:(?:completely|totally|somehow|probably|apparently|entièrement|complètement|peut-être|visiblement|wohl|anscheinend|offenbar|leider|komplett|totalmente|completamente|parzialmente|helemaal|kennelijk|blijkbaar)\s+)?`;
+const DAMAGED = String.raw`(?:damaged|corrupt(?:ed)?|defective|broken|unreadable|endommagée?s?|corrompue?s?|illisibles?|défectueux|défectueuse|beschädigt|defekt|fehlerhaft|korrupt|dañad[oa]s?|corrupt[oa]s?|ilegibles?|danneggiat[oa]|danneggiat[ie]|corrott[oaie]|illeggibil[ei]|beschadigd|corrupt|onleesbaar|danificad[oa]s?|corrompid[oa]s?|ilegíve(?:l|is))`;
+const DAMAGED_FILE: RegExp[] = [
+  rxu(String.raw`${L}${FILE_ONE},?\s+${words(5)}${IS_ONE}\s+${TO_BE}${ADVERB}${DAMAGED}${R}`),
+  rxu(String.raw`${L}${FILE_MANY},?\s+${words(5)}${IS_MANY}\s+${TO_BE}${ADVERB}${DAMAGED}${R}`),
+  // The adjective on the file word, either side of it.
+  rxu(String.raw`${L}(?:damaged|corrupt(?:ed)?|defective|broken|unreadable|beschädigte[nrs]?|defekte[nrs]?|fehlerhafte[nrs]?|beschadigde|corrupte|onleesbare)\s+(?:${FILE_ONE}|${FILE_MANY})${R}`),
+  rxu(String.raw`${L}(?:${FILE_ONE}|${FILE_MANY})\s+(?:joint\s+|jointe\s+|adjunto\s+|allegato\s+|anexo\s+|pdf\s+)?${DAMAGED}${R}`),
+];
+/** Asks for the document again: what a damaged file calls for. */
+const SEND_AGAIN = rxu(
+  String.raw`${L}(?:re-?send|resubmit|send\s+(?:\S+\s+){0,4}?again|another\s+copy|new\s+copy|fresh\s+copy|re-?issue|renvoy\w*|réexpédi\w*|à\s+nouveau|de\s+nouveau|nouvelle\s+copie|nouvel\s+envoi|erneut|nochmals|noch\s*(?:ein)?mal|neu\s+(?:zu\s+)?(?:senden|schicken|zusenden)|reenvi\w*|de\s+nuevo|otra\s+vez|nuevamente|volver\s+a\s+enviar|reinvi\w*|rimand\w*|di\s+nuovo|nuovamente|opnieuw|nogmaals|nog\s+een\s*keer|novamente|de\s+novo|outra\s+vez|voltar\s+a\s+enviar)${R}`,
+);
+
+/**
+ * The new text with the phrases blanked in which a dispute word describes the document asked
+ * for rather than the goods or the bill: a duplicate copy, a damaged file sent again.
+ */
+export function blankCopyRequestPhrases(text: string): string {
+  let out = text;
+  for (const re of COPY_NOUNS) out = out.replace(re, ' ');
+  SEND_AGAIN.lastIndex = 0;
+  if (SEND_AGAIN.test(out)) for (const re of DAMAGED_FILE) out = out.replace(re, ' ');
+  return out;
+}
+
+/**
+ * `\b` only knows ASCII letters, so a cue ending in an accented letter ("avons effectué",
+ * "contesté") never matched before a space. Every cue runs with a word boundary that knows
+ * every script's letters instead.
+ */
+const UNICODE_BOUNDARY = String.raw`(?:(?<![\p{L}\p{N}_])(?=[\p{L}\p{N}_])|(?<=[\p{L}\p{N}_])(?![\p{L}\p{N}_]))`;
+const withUnicodeBoundaries = (re: RegExp): RegExp => new RegExp(re.source.replace(/\\b/g, UNICODE_BOUNDARY), 'iu');
+const CUE_PATTERNS = Object.entries(CUES).map(([intent, patterns]) => [intent, patterns.map(withUnicodeBoundaries)]) as Array<[PersonIntent, RegExp[]]>;
+
 export interface Tripwire {
   intent: PersonIntent;
   cue: string;
@@ -54,12 +128,13 @@ export interface Tripwire {
 /** Cues of person-only intents that the model's intents do not already account for. */
 export function tripwires(newText: string, detected: readonly Intent[]): Tripwire[] {
   const out: Tripwire[] = [];
-  for (const [intent, patterns] of Object.entries(CUES) as Array<[PersonIntent, RegExp[]]>) {
+  for (const [intent, patterns] of CUE_PATTERNS) {
     if (detected.includes(intent)) continue;
     // Asking whether a payment arrived names the payment too; the model's payment_status covers that.
     if (intent === 'remittance_advice' && detected.includes('payment_status')) continue;
+    const text = intent === 'dispute' ? blankCopyRequestPhrases(newText) : newText;
     for (const re of patterns) {
-      const m = re.exec(newText);
+      const m = re.exec(text);
       if (m) {
         out.push({ intent, cue: m[0] });
         break;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchSnapshot, sorInvoice } from '../../../test/fixtures/match-sor.js';
 import { InMemorySor } from '../in-memory-sor.js';
-import { resolveInvoices } from './invoices.js';
+import { resolveByAmount, resolveInvoices } from './invoices.js';
 
 const sor = new InMemorySor(matchSnapshot());
 const resolve = (invoiceRefs: string[], preferredCustomers: string[] = [], poNumbers: string[] = []) =>
@@ -129,5 +129,35 @@ describe('resolveInvoices', () => {
       ['2026-001609', 'po_number'],
       ['2025-001609', 'po_number'],
     ]);
+  });
+});
+
+describe('resolveByAmount', () => {
+  const invoices = [
+    sorInvoice({ sorId: 'A1', number: 'INV-1', customerSorId: 'C1', currency: 'EUR', amount: 4312.5, balance: 4312.5 }),
+    sorInvoice({ sorId: 'A2', number: 'INV-2', customerSorId: 'C1', currency: 'EUR', amount: 9000, balance: 2500, status: 'partially_paid' }),
+    sorInvoice({ sorId: 'A3', number: 'INV-3', customerSorId: 'C1', currency: 'EUR', amount: 700, balance: 0, status: 'paid' }),
+    sorInvoice({ sorId: 'A4', number: 'INV-4', customerSorId: 'C1', currency: 'EUR', amount: 700, balance: 700 }),
+    sorInvoice({ sorId: 'A5', number: 'INV-5', customerSorId: 'C1', currency: 'EUR', amount: 1234, balance: 1234, status: 'void' }),
+  ];
+  const eur = (value: number, raw = `${value} EUR`) => ({ value, raw, currency: 'EUR' });
+
+  it('names the one invoice whose amount or open balance the email quotes, with evidence', () => {
+    const byAmount = resolveByAmount([eur(4312.5, '4,312.50 EUR')], invoices);
+    expect(byAmount.map((i) => [i.raw, i.number, i.customerId, i.rule])).toEqual([['4,312.50 EUR', 'INV-1', 'C1', 'amount']]);
+    expect(byAmount[0]?.evidence).toBe('"4,312.50 EUR" → INV-1 of C1 (matched by amount: its amount, the only invoice of C1 with it)');
+    expect(resolveByAmount([eur(2500)], invoices).map((i) => i.number)).toEqual(['INV-2']);
+    expect(resolveByAmount([eur(2500)], invoices)[0]?.evidence).toMatch(/its open balance/);
+  });
+
+  it('names nothing when the amount fits several invoices, none, a void one, or another currency', () => {
+    expect(resolveByAmount([eur(700)], invoices)).toEqual([]);
+    expect(resolveByAmount([eur(55.1)], invoices)).toEqual([]);
+    expect(resolveByAmount([eur(1234)], invoices)).toEqual([]);
+    expect(resolveByAmount([{ value: 4312.5, raw: '$4,312.50', currency: 'USD' }], invoices)).toEqual([]);
+  });
+
+  it('reads an amount without a currency, and reports each invoice once', () => {
+    expect(resolveByAmount([{ value: 4312.5, raw: '4312.50' }, eur(4312.5)], invoices).map((i) => i.number)).toEqual(['INV-1']);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '../invoice-number.js';
 import type { InvoiceMatch, InvoiceMatchRule, MatchResult } from '../match-result.js';
 import type { SorInvoice, SorLookup } from '../sor.js';
+import type { MoneyAmount } from '../understanding.js';
 import { invoicesWithoutGroupZeros } from './group-zeros.js';
 import { labelledPoKeys } from './po-label-keys.js';
 
@@ -35,6 +36,7 @@ const RULE_TEXT: Record<InvoiceMatchRule, string> = {
   one_digit_typo: 'one mistyped digit',
   transposed_digits: 'two adjacent digits swapped',
   po_number: 'PO number on the invoice',
+  amount: 'matched by amount',
 };
 
 function toMatch(raw: string, inv: SorInvoice, rule: InvoiceMatchRule, note = ''): InvoiceMatch {
@@ -185,4 +187,34 @@ export async function resolveInvoices(input: ResolveInput, sor: SorLookup): Prom
     }
   }
   return { invoices, unresolved };
+}
+
+const cents = (x: number): number => Math.round(x * 100);
+
+/**
+ * Invoices named only by their amount ("the invoice of 4,312.50 EUR from March"): an amount the
+ * email quotes that equals the amount or the open balance of exactly one invoice of the customer
+ * (in the same currency when the email states one). Void invoices do not count; an amount that
+ * fits several invoices names none. Call it only when the email quotes no invoice reference: the
+ * match is evidence for a person, never a basis for an automatic reply (decide sees to that).
+ */
+export function resolveByAmount(amounts: readonly MoneyAmount[], invoices: readonly SorInvoice[]): InvoiceMatch[] {
+  const out: InvoiceMatch[] = [];
+  const seen = new Set<string>();
+  for (const a of amounts) {
+    const value = cents(a.value);
+    if (value <= 0) continue;
+    const fits = invoices.filter(
+      (i) =>
+        i.status !== 'void' &&
+        (a.currency === undefined || a.currency === i.currency) &&
+        (cents(i.amount) === value || (i.balance > 0 && cents(i.balance) === value)),
+    );
+    const only = fits.length === 1 ? fits[0] : undefined;
+    if (!only || seen.has(only.sorId)) continue;
+    seen.add(only.sorId);
+    const what = cents(only.amount) === value ? 'its amount' : 'its open balance';
+    out.push(toMatch(a.raw, only, 'amount', `: ${what}, the only invoice of ${only.customerSorId} with it`));
+  }
+  return out;
 }

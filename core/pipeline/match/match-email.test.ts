@@ -85,4 +85,22 @@ describe('matchEmail: bounces to invoice contacts', () => {
     const m = await run(parsedEmailFixture({ from: { address: 'postmaster@relay.example' }, text: 'failed' }), ['raul@acme.example']);
     expect(m).toMatchObject({ customerId: 'C1', customerBasis: 'bounce' });
   });
+
+  it('an invoice named only by its amount is matched by amount, only when no reference is quoted', async () => {
+    const snapshot = matchSnapshot();
+    const amountSor = new InMemorySor({
+      ...snapshot,
+      invoices: snapshot.invoices.map((inv) => (inv.number === 'INV-204535' ? { ...inv, amount: 4312.5, balance: 4312.5 } : inv)),
+    });
+    const runOn = (text: string) => {
+      const parsed = parsedEmailFixture({ text });
+      return matchEmail({ parsed, entities: extractEntities(`${parsed.subject}\n${text}`), ownAddresses: own }, amountSor);
+    };
+    const byAmount = await runOn('Hello, about the invoice of $4,312.50 from October: could you send it again?');
+    expect(byAmount.invoices.map((i) => [i.number, i.rule])).toEqual([['INV-204535', 'amount']]);
+    expect(byAmount.invoices[0]?.evidence).toMatch(/matched by amount/);
+    // A quoted number wins: the amount is then no reference of its own.
+    const numbered = await runOn('Please send INV-204518 again; the other one of $4,312.50 is fine.');
+    expect(numbered.invoices.map((i) => [i.number, i.rule])).toEqual([['INV-204518', 'exact']]);
+  });
 });

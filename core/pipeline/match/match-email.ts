@@ -9,7 +9,7 @@ import { resolveAccounts } from './accounts.js';
 import { bouncedRecipients, isDeliveryFailure } from './bounce.js';
 import { decideCustomer, referencedCustomers } from './customer.js';
 import { domainOf } from './domains.js';
-import { resolveInvoices } from './invoices.js';
+import { resolveByAmount, resolveInvoices } from './invoices.js';
 import { matchSender } from './sender.js';
 
 export interface MatchInput {
@@ -85,6 +85,10 @@ export async function matchEmail(input: MatchInput, sor: SorLookup, options: Mat
   }
   const decision = decideCustomer({ sender, invoices, accounts, bounced, label: (id) => names.get(id) ?? id });
   const customerId = decision.customerId;
+  // No invoice reference quoted at all: an amount may still name one invoice of the customer.
+  const quotedReference = invoices.length > 0 || unresolved.some((u) => u.kind !== 'po');
+  const byAmount = customerId !== null && !quotedReference && entities.amounts.length > 0 ? resolveByAmount(entities.amounts, await sor.invoicesOfCustomer(customerId)) : [];
+  invoices.push(...byAmount);
   const knownContact =
     customerId !== null && (sender.contactOf.includes(customerId) || sender.invoiceContactOf.some((c) => c.customerId === customerId));
 

@@ -105,7 +105,8 @@ export const en: LanguageLexicon = {
         rx`\b(?:wrong|incorrect|not correct|inaccurate|doesn'?t match|does not match|don'?t match|do not match|higher than|more than (?:we|what))\b${GAP}\b(?:price|pricing|amount|quantit|qty|rate|tax|vat|total|freight|shipping|charge|unit|discount|invoice)`,
         rx`\b(?:price|pricing|amount|quantity|qty|rate|tax|vat|freight|shipping|charge|total)s?\b${GAP}\b(?:wrong|incorrect|not correct|is off|doesn'?t match|does not match|differs?|different from|higher than)\b`,
         rx`\bshort[- ]?(?:pa(?:y|id|ying|yment)|ship(?:ped|ment)?)\b|\b(?:deduct|deducted|deducting|deduction)\b`,
-        rx`\b(?:damaged|broken|defective|faulty|missing (?:items|parts|pieces|units)|not delivered|never (?:arrived|delivered)|wrong (?:items?|parts?|product|goods))\b`,
+        // A damaged file ("the PDF is damaged, please resend") is no damaged delivery.
+        rx`(?<!\b(?:pdf|file|attachment|document|scan)s? (?:(?:is|was|are|were|seems to be|appears to be|looks|came through|arrived|got) )?(?:completely |totally |somehow )?)\b(?:damaged|broken|defective|faulty|missing (?:items|parts|pieces|units)|not delivered|never (?:arrived|delivered)|wrong (?:items?|parts?|product|goods))\b(?! (?:pdf|file|attachment|document|scan)s?\b)`,
         rx`\b(?:issue|request|need|want|expect|raise)\b${GAP}\bcredit(?: note| memo)?\b`,
         rx`\b(?:we|i) (?:do not|don'?t|won'?t|will not|cannot|can'?t|refuse to) (?:agree|accept|pay)\b|\bnot (?:agreed|authori[sz]ed|ordered|approved)\b`,
         rx`\bshould(?: not|n'?t) (?:have been |be )?(?:charged|billed|taxed|invoiced)\b`,

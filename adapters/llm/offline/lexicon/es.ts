@@ -59,7 +59,7 @@ export const es: LanguageLexicon = {
         rx`\b(?:error|erroneo|incorrect|equivocad|no coincide|no corresponde|mas alto|superior)\w*${GAP}\b(?:precio|importe|monto|cantidad|tarifa|iva|impuesto|total|flete|descuento|factura)\w*`,
         rx`\b(?:precio|importe|monto|cantidad|tarifa|iva|impuesto|flete|descuento)\w*${GAP}\b(?:erroneo|incorrect|equivocad|no coincide|no corresponde|mas alto|diferente|distinto)\w*`,
         rx`\b(?:facturad[oa]s?|cobrad[oa]s?|facturaron|cobraron) (?:dos veces|por duplicado|doble)\b|\b(?:esta|estan|es) duplicad[oa]s?\b|\bdoble (?:facturacion|cobro)\b|\bfactura duplicada\b`,
-        rx`\b(?:danad|roto|rota|defectuos|faltantes?|no (?:fue |ha sido )?entregad|nunca (?:llego|recibimos la mercancia))\w*`,
+        rx`(?<!\b(?:archivo|fichero|adjunto|pdf|documento)s? (?:(?:adjunto|anexo|pdf) )?(?:(?:esta|estaba|venia|vino|llego|parece|parece estar|ha llegado) )?)\b(?:danad|roto|rota|defectuos|faltantes?|no (?:fue |ha sido )?entregad|nunca (?:llego|recibimos la mercancia))\w*`,
         rx`\bnotas? de credito\b${GAP}\b(?:emitir|enviar|generar|solicit)\w*|\b(?:emitir|emitan|generar|solicitamos|necesitamos)\b${GAP}\bnota de credito\b`,
         rx`\b(?:descontad|descontamos|deducid|deducimos|retenid|retuvimos)\w*|\bno (?:aceptamos|estamos de acuerdo|reconocemos)\b`,
       ],

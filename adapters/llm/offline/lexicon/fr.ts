@@ -70,7 +70,7 @@ export const fr: LanguageLexicon = {
         rx`\b(?:erreur|errone|incorrect|faux|fausse|ne correspond pas|pas conforme|non conforme|trop eleve|superieur)\w*${GAP}\b(?:prix|montant|quantite|tarif|tva|taxe|total|frais|port|remise|facture)\w*`,
         rx`\b(?:prix|montant|quantite|tarif|tva|taxe|frais|port|remise|facture)\b${GAP}\b(?:errone|incorrect|faux|fausse|ne correspond pas|pas conforme|trop eleve|different)\w*`,
         rx`\b(?:facture|facturee?s?|facturation) (?:deux fois|en double|a double)\b|\bdoublon\b|\bdouble facturation\b`,
-        rx`\b(?:endommage|abime|casse|defectueu|manquant|non livre|jamais livre|pas ete livre)\w*`,
+        rx`(?<!\b(?:fichier|piece jointe|pj|pdf|document)s? (?:(?:joint|jointe|pdf) )?(?:(?:est|sont|semble|semblent|semble etre|parait|a ete|est arrive|est arrivee) )?)\b(?:endommage|abime|casse|defectueu|manquant|non livre|jamais livre|pas ete livre)\w*`,
         rx`\b(?:un|d'un|cet) avoir\b|\bnote de credit\b`,
         rx`\bremise\b${GAP}\b(?:convenue|accordee|promise|oubliee|non appliquee|pas ete appliquee)\b|\b(?:deduit|deduite|retenu|retenue|deduction)\w*`,
         rx`\b(?:ne pouvons pas|refusons de|ne payerons pas|n'accepterons pas|n'acceptons pas)\b|\bpas (?:ete )?commande\b`,

@@ -54,7 +54,7 @@ export const it: LanguageLexicon = {
         rx`\b(?:errat|sbagliat|non corrett|non corrisponde|non corrispondono|piu alt|superiore)\w*${GAP}\b(?:prezz|importo|quantita|tariff|iva|impost|totale|trasporto|sconto|fattura)\w*`,
         rx`\b(?:prezz|importo|quantita|tariff|iva|impost|trasporto|sconto)\w*${GAP}\b(?:errat|sbagliat|non corrett|non corrisponde|diverso|piu alt)\w*`,
         rx`\b(?:fatturat[oi]|addebitat[oi]) (?:due volte|in doppio|doppiamente)\b|\bdoppia fatturazione\b|\bfattura doppia\b|\bduplicazione\b`,
-        rx`\b(?:danneggiat|rott[oa]|difettos|mancant[ei] (?:pezzi|articoli|colli)|non consegnat|mai consegnat)\w*`,
+        rx`(?<!\b(?:file|allegat[oi]|pdf|document[oi]) (?:(?:allegato|pdf) )?(?:(?:e|era|sembra|risulta|arriva|e arrivato|sono|sembrano) )?)\b(?:danneggiat|rott[oa]|difettos|mancant[ei] (?:pezzi|articoli|colli)|non consegnat|mai consegnat)\w*`,
         rx`\bnota di credito\b${GAP}\b(?:emettere|emettete|inviare|richiediamo)\b|\b(?:emettere|emettete|richiediamo|chiediamo)\b${GAP}\bnota di credito\b`,
         rx`\b(?:dedott|trattenut|decurtat|detratt)\w*|\bnon (?:accettiamo|siamo d'accordo|riconosciamo)\b|\bdichiarazione d'intento\b`,
       ],

@@ -22,6 +22,42 @@ describe('cue phrases', () => {
     }
   });
 
+  it('read a damaged file as no damaged delivery, in each language', () => {
+    for (const s of [
+      'The PDF attachment cannot be opened, the file seems to be damaged.',
+      'Le fichier PDF est endommagé.',
+      'Die Datei ist beschädigt.',
+      'Beschädigte PDF-Datei erhalten.',
+      'El archivo adjunto venía dañado.',
+      'Il file allegato è danneggiato.',
+      'De bijlage is beschadigd.',
+      'O ficheiro anexo está danificado.',
+    ]) {
+      expect(cues(s).strong.dispute, s).toBe(0);
+    }
+    for (const s of [
+      'Two of the pallets arrived damaged.',
+      'Les colis sont arrivés endommagés.',
+      'Die Ware ist beschädigt angekommen.',
+      'La mercancía llegó dañada.',
+      'La merce è arrivata danneggiata.',
+      'De goederen zijn beschadigd geleverd.',
+      'A mercadoria chegou danificada.',
+    ]) {
+      expect(cues(s).strong.dispute, s).toBeGreaterThan(0);
+    }
+  });
+
+  it('read German address changes written verb-last or as a noun', () => {
+    for (const s of [
+      'Bitte beachten Sie, dass sich ab dem 1.3.2027 unsere Rechnungsanschrift ändert.',
+      'Änderung der Rechnungsanschrift',
+      'Bitte passen Sie Ihre Stammdaten entsprechend an.',
+    ]) {
+      expect(cues(s).strong.contact_update, s).toBeGreaterThan(0);
+    }
+  });
+
   it('keep tax form names whole ("W-9" is not a reference)', () => {
     expect(cues('please send your W-9').strong.tax_form_request).toBeGreaterThan(0);
     expect(cues('please send your W-9').strong.invoice_copy).toBe(0);

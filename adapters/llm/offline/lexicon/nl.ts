@@ -57,7 +57,7 @@ export const nl: LanguageLexicon = {
         rx`\b(?:fout|foutief|onjuist|niet juist|niet correct|klopt niet|kloppen niet|te hoog|hoger dan)\w*${GAP}\b(?:prijs|prijzen|bedrag|aantal|hoeveelheid|tarief|btw|belasting|vracht|totaal|korting|factuur)\w*`,
         rx`\b(?:prijs|prijzen|bedrag|aantal|hoeveelheid|tarief|btw|vracht|korting|totaal)\w*${GAP}\b(?:fout|foutief|onjuist|niet juist|klopt niet|te hoog|afwijk)\w*`,
         rx`\b(?:dubbel|twee keer|tweemaal) (?:gefactureerd|berekend|in rekening gebracht|gefactureerd)\b|\bdubbele factu\w*|\bis dubbel\b`,
-        rx`\b(?:beschadigd|kapot|defect|ontbrekende (?:artikelen|onderdelen|goederen)|niet geleverd|nooit geleverd)\w*`,
+        rx`(?<!\b(?:bestand|bijlage|pdf|document)(?:en)? (?:(?:is|was|lijkt|lijkt te zijn|zijn) )?)\b(?:beschadigd|kapot|defect|ontbrekende (?:artikelen|onderdelen|goederen)|niet geleverd|nooit geleverd)(?!\w* (?:bijlage|pdf|bestand|document)\b)\w*`,
         rx`\bcreditnota\b${GAP}\b(?:sturen|opmaken|maken|ontvangen|graag)\b|\b(?:graag|verzoeken)\b${GAP}\bcreditnota\b`,
         rx`\b(?:ingehouden|afgetrokken|in mindering)\b|\bniet (?:akkoord|besteld|afgesproken)\b`,
       ],

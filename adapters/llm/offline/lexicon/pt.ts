@@ -55,7 +55,7 @@ export const pt: LanguageLexicon = {
         rx`\b(?:erro|errad|incorret|nao corresponde|nao bate|mais alt|superior)\w*${GAP}\b(?:preco|valor|quantidade|tarifa|iva|imposto|total|frete|desconto|fatura)\w*`,
         rx`\b(?:preco|valor|quantidade|tarifa|iva|imposto|frete|desconto)\w*${GAP}\b(?:errad|incorret|nao corresponde|nao bate|diferente|mais alt)\w*`,
         rx`\b(?:faturad[oa]s?|cobrad[oa]s?|faturaram|cobraram) (?:duas vezes|em duplicado|em duplicidade)\b|\b(?:esta|estao) duplicad[oa]s?\b|\bcobranca (?:duplicada|em duplicidade)\b|\bfatura duplicada\b`,
-        rx`\b(?:danificad|avariad|partid|defeituos|em falta|nao (?:foi )?entregue|nunca (?:chegou|recebemos a mercadoria))\w*`,
+        rx`(?<!\b(?:arquivo|ficheiro|anexo|pdf|documento)s? (?:(?:anexo|pdf) )?(?:(?:esta|estava|veio|chegou|parece|parece estar) )?)\b(?:danificad|avariad|partid|defeituos|em falta|nao (?:foi )?entregue|nunca (?:chegou|recebemos a mercadoria))\w*`,
         rx`\bnota de credito\b${GAP}\b(?:emitir|emitam|enviar|solicit)\w*|\b(?:emitir|emitam|solicitamos|pedimos)\b${GAP}\bnota de credito\b`,
         rx`\b(?:descontad|deduzid|retid)\w*|\bnao (?:aceitamos|concordamos|reconhecemos)\b`,
       ],
