@@ -1,4 +1,6 @@
+import type { Express } from 'express';
 import type { Db } from 'mongodb';
+import type { JobDefinition } from '../jobs/job-definition.js';
 import type { ArbotConfig } from './config/schema.js';
 import { ArbotError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -27,6 +29,16 @@ export interface StartJobsOptions {
   db: Db;
   logger: Logger;
   config: ArbotConfig;
+  /** Jobs beyond the registry's, e.g. SLA reminders when a chat platform runs. */
+  extraDefinitions?: JobDefinition[];
+}
+
+/** The chat side of a running arbot: routes to mount, jobs to run, and how to stop. */
+export interface ChatStartHandle {
+  platforms: string[];
+  mounts: Array<(app: Express) => void>;
+  jobs: JobDefinition[];
+  stop(): Promise<void>;
 }
 
 /** Running background jobs. */
@@ -39,6 +51,8 @@ export interface JobsHandle {
 export interface StartDeps {
   openStorage(options: OpenStorageOptions): Promise<StorageHandle>;
   startJobs(options: StartJobsOptions): Promise<JobsHandle> | JobsHandle;
+  /** The configured chat platforms (none configured: nothing to mount); tests may leave it out. */
+  startChat?(options: { db: Db; config: ArbotConfig; logger: Logger }): Promise<ChatStartHandle>;
 }
 
 /**
@@ -61,5 +75,9 @@ export const defaultStartDeps: StartDeps = {
   async startJobs(options) {
     const jobs = await import('../jobs/index.js');
     return jobs.startJobs(options);
+  },
+  async startChat(options) {
+    const chat = await import('./chat-platforms.js');
+    return chat.startChatPlatforms({ ...options, cwd: process.cwd() });
   },
 };

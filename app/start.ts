@@ -1,3 +1,4 @@
+import type { Express } from 'express';
 import type { ArbotConfig } from './config/schema.js';
 import { createHttpApp } from './http/server.js';
 import { listen, type HttpServerHandle } from './http/listen.js';
@@ -25,15 +26,26 @@ export async function startApp(config: ArbotConfig, logger: Logger, deps: StartD
     const storage = await openStorage(config, logger, deps);
     stack.push({ name: 'storage', stop: () => storage.close() });
 
+    const chat = deps.startChat ? await deps.startChat({ db: storage.db, config, logger: logger.child({ component: 'chat' }) }) : undefined;
+    if (chat) {
+      stack.push({ name: 'chat', stop: () => chat.stop() });
+      if (chat.platforms.length > 0) logger.info({ platforms: chat.platforms }, 'chat platforms ready');
+    }
+
     if (config.jobs.enabled) {
-      const jobs: JobsHandle = await deps.startJobs({ db: storage.db, logger: logger.child({ component: 'jobs' }), config });
+      const jobs: JobsHandle = await deps.startJobs({
+        db: storage.db,
+        logger: logger.child({ component: 'jobs' }),
+        config,
+        ...(chat && chat.jobs.length > 0 ? { extraDefinitions: chat.jobs } : {}),
+      });
       stack.push({ name: 'jobs', stop: () => jobs.stop() });
       logger.info({ worker: config.jobs.workerName }, 'jobs started');
     } else {
       logger.info('jobs disabled (ARBOT_JOBS_ENABLED=false)');
     }
 
-    const http = await startHttp(config, logger, storage);
+    const http = await startHttp(config, logger, storage, chat?.mounts ?? []);
     stack.push({ name: 'http server', stop: () => http.close() });
     logger.info(`listening on ${http.url}`);
 
@@ -60,12 +72,13 @@ function openStorage(config: ArbotConfig, logger: Logger, deps: StartDeps): Prom
   });
 }
 
-function startHttp(config: ArbotConfig, logger: Logger, storage: StorageHandle): Promise<HttpServerHandle> {
+function startHttp(config: ArbotConfig, logger: Logger, storage: StorageHandle, mounts: ReadonlyArray<(app: Express) => void>): Promise<HttpServerHandle> {
   const app = createHttpApp({
     db: storage.db,
     storage: storage.kind,
     version,
     logger: logger.child({ component: 'http' }),
+    mounts,
   });
   return listen(app, config.server.host, config.server.port);
 }

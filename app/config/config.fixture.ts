@@ -16,6 +16,7 @@ export function configFixture(overrides: Overrides = {}): ArbotConfig {
     matching: { ...config.matching, ...overrides.matching },
     company: { ...config.company, ...overrides.company },
     replies: { ...config.replies, ...overrides.replies },
+    tasks: { ...config.tasks, ...overrides.tasks },
     openai: { ...config.openai, ...overrides.openai },
   };
 }

@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       matching: { relaxedRules: ['case_or_separators', 'missing_prefix', 'leading_zeros', 'one_digit_typo', 'transposed_digits', 'po_number'] },
       company: { name: 'Accounts Receivable' },
       replies: { shadowMode: false, threadWindowHours: 24, maxAutoRepliesPerRecipientPerDay: 5, sendLeaseSeconds: 300, maxSendAttempts: 5, outboxDir: './outbox' },
+      tasks: { maxOpenPerUser: 25 },
       openai: { model: 'gpt-4.1-mini', timeoutMs: 20000, maxRetries: 2 },
     });
   });

@@ -162,6 +162,16 @@ export const settings = [
     secret: false, requiredWhen: 'never',
   }),
   setting({
+    key: 'tasks.maxOpenPerUser', env: 'ARBOT_MAX_OPEN_TASKS', ...integer(1, 10000), default: 25,
+    description: 'Round-robin skips a team member who already holds this many open tasks.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'tasks.defaultTeam', env: 'ARBOT_DEFAULT_TEAM', ...optional(text()),
+    description: 'Team (by name) that gets tasks no distribution rule matches; unset: the only team, when there is exactly one.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
     key: 'openai.apiKey', env: 'OPENAI_API_KEY', ...optional(text()),
     description: 'API key for OpenAI, Azure OpenAI or an OpenAI-compatible server (any value for a local server that needs none).',
     secret: true, requiredWhen: 'when the OpenAI model is selected',

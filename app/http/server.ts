@@ -11,6 +11,8 @@ export interface HttpAppDeps {
   storage: StorageKind;
   version: string;
   logger: Logger;
+  /** Routes of other parts (chat platforms, the tab), added before the 404 handler. */
+  mounts?: ReadonlyArray<(app: Express) => void>;
 }
 
 /** The HTTP application: health check now, chat endpoints and the tab later. Listening is left to the caller. */
@@ -28,6 +30,8 @@ export function createHttpApp(deps: HttpAppDeps): Express {
       res.status(503).json({ status: 'unavailable', ...body });
     }
   });
+
+  for (const mount of deps.mounts ?? []) mount(app);
 
   app.use((req, res) => {
     res.status(404).json({ error: 'not_found', message: `no route for ${req.method} ${req.path}` });
