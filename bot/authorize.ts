@@ -3,13 +3,19 @@
 import type { AuditSubject } from '../core/domain/audit-event.js';
 import type { User } from '../core/domain/user.js';
 import { rolesGrant, type Permission } from '../core/review/permissions.js';
-import type { BotDeps } from './bot-deps.js';
+import type { Repositories } from '../storage/repositories/index.js';
 import { identityLabel, resolveUser, type ChatIdentity } from './identity.js';
 import { failure, success, type UseCaseErrorCode, type UseCaseResult } from './use-case-result.js';
 
+/** What checking a person needs: their user record, the audit log and the time. */
+export interface AuthorizeDeps {
+  repos: Pick<Repositories, 'users' | 'audit'>;
+  clock: () => Date;
+}
+
 /** The acting user when registered and allowed; otherwise a failure that has been audited. */
 export async function authorize(
-  deps: Pick<BotDeps, 'repos' | 'clock'>,
+  deps: AuthorizeDeps,
   identity: ChatIdentity,
   permission: Permission,
   useCase: string,
@@ -29,7 +35,7 @@ export async function authorize(
 
 /** Records a refused attempt: who tried what on which subject, and why it was refused. */
 export async function auditDenied(
-  deps: Pick<BotDeps, 'repos' | 'clock'>,
+  deps: AuthorizeDeps,
   actorId: string,
   useCase: string,
   subject: AuditSubject,

@@ -3,6 +3,7 @@ import type { Customer, CustomerStatus } from '../../core/domain/customer.js';
 import { bulkUpsert, type UpsertSummary } from './bulk-upsert.js';
 import { collectionOf, fromDoc, fromDocOrNull, type Stored } from './doc.js';
 import type { CollectionIndexes } from './index-spec.js';
+import { escapeRegExp } from '../../core/pipeline/escape-regexp.js';
 
 /** A customer as read from the system of record (no local fields). */
 export type CustomerRecord = Omit<Customer, 'id' | 'tenantId' | 'enrolled' | 'createdAt' | 'updatedAt'>;
@@ -45,6 +46,27 @@ export class CustomerRepo {
   /** Customers that own an email domain (case-insensitive); usually zero or one. */
   async findByDomain(domain: string): Promise<Customer[]> {
     const docs = await this.customers.find({ tenantId: this.tenantId, domains: domain.toLowerCase() }).sort({ sorId: 1 }).toArray();
+    return docs.map((d) => fromDoc<Customer>(d));
+  }
+
+  /**
+   * Customers a person looks for by text: an exact account number or SoR id first, else every
+   * customer whose name contains all the words (case-insensitive), by name.
+   */
+  async search(text: string, limit = 10): Promise<Customer[]> {
+    const query = text.trim();
+    if (query === '') return [];
+    const exact = await this.customers
+      .find({ tenantId: this.tenantId, $or: [{ accountNumber: query }, { sorId: query }] })
+      .limit(limit)
+      .toArray();
+    if (exact.length > 0) return exact.map((d) => fromDoc<Customer>(d));
+    const words = query.split(/\s+/).map((w) => new RegExp(escapeRegExp(w), 'i'));
+    const docs = await this.customers
+      .find({ tenantId: this.tenantId, $and: words.map((w) => ({ name: w })) })
+      .sort({ name: 1, sorId: 1 })
+      .limit(limit)
+      .toArray();
     return docs.map((d) => fromDoc<Customer>(d));
   }
 

@@ -108,6 +108,54 @@ export class TaskRepo {
     return counts;
   }
 
+  /** Open tasks per status (statuses with none are left out). */
+  async openStatusCounts(): Promise<Partial<Record<TaskStatus, number>>> {
+    const docs = await this.tasks
+      .aggregate<{ _id: TaskStatus; n: number }>([
+        { $match: { tenantId: this.tenantId, status: { $in: [...OPEN_TASK_STATUSES] } } },
+        { $group: { _id: '$status', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    return Object.fromEntries(docs.map((d) => [d._id, d.n]));
+  }
+
+  /** Open tasks per assignee (unassigned ones left out). */
+  async openByAssignee(): Promise<Map<string, number>> {
+    const docs = await this.tasks
+      .aggregate<{ _id: string; n: number }>([
+        { $match: { tenantId: this.tenantId, status: { $in: [...OPEN_TASK_STATUSES] }, assignee: { $exists: true } } },
+        { $group: { _id: '$assignee', n: { $sum: 1 } } },
+      ])
+      .toArray();
+    return new Map(docs.map((d) => [d._id, d.n]));
+  }
+
+  /** How many open tasks match: past their due time, or about one customer. */
+  async countOpen(filter: { overdueAt?: Date; customerSorId?: string; teamIds?: readonly string[] } = {}): Promise<number> {
+    return this.tasks.countDocuments({
+      tenantId: this.tenantId,
+      status: { $in: [...OPEN_TASK_STATUSES] },
+      ...(filter.overdueAt ? { dueAt: { $lte: filter.overdueAt } } : {}),
+      ...(filter.customerSorId ? { customerSorId: filter.customerSorId } : {}),
+      ...(filter.teamIds ? { teamId: { $in: [...filter.teamIds] } } : {}),
+    });
+  }
+
+  /** Tasks closed (sent or closed without reply) since `since`. */
+  async countClosedSince(since: Date): Promise<number> {
+    return this.tasks.countDocuments({ tenantId: this.tenantId, status: { $in: ['sent', 'closed_no_reply'] }, closedAt: { $gte: since } });
+  }
+
+  /** Open tasks of some teams, most urgent (earliest due) first. */
+  async listOpenForTeams(teamIds: readonly string[], limit = 20): Promise<Task[]> {
+    const docs = await this.tasks
+      .find({ tenantId: this.tenantId, status: { $in: [...OPEN_TASK_STATUSES] }, teamId: { $in: [...teamIds] } })
+      .sort({ dueAt: 1, createdAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((d) => fromDoc<Task>(d));
+  }
+
   /** Open tasks whose reminder or due time has come (SLA work), oldest due first. */
   async listSlaDue(now: Date, limit = 100): Promise<Task[]> {
     const open = { $in: [...OPEN_TASK_STATUSES] };
