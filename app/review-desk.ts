@@ -37,6 +37,7 @@ export interface ReviewDesk {
   cards: TaskCards;
   distributor: TaskDistributor;
   reviewTasks: ReviewTaskService;
+  composer: ReplyComposer;
   /** What every chat use case takes. */
   deps: DraftDeps & { distributor: TaskDistributor; reprocessor: Reprocessor };
   logger: Logger;
@@ -96,5 +97,5 @@ export async function createReviewDesk(opts: ReviewDeskOptions): Promise<ReviewD
     newMessageId: () => newMessageId(mailbox),
   };
   const reviewTasks = new ReviewTaskService({ repos, distributor, publisher: cards, sor, clock });
-  return { repos, sor, channels, cards, distributor, reviewTasks, deps, logger };
+  return { repos, sor, channels, cards, distributor, reviewTasks, composer, deps, logger };
 }

@@ -78,7 +78,9 @@ export class ReviewTaskService {
       },
       now,
     );
-    if (!created) return { created, task };
+    // A task made earlier but never placed (the automatic-reply path held it back, or a crash
+    // came between creating and placing it) is placed now, so nothing waits unseen.
+    if (!created) return { created, task: isUnplaced(task) ? await this.placeAndShow(task, facts) : task };
     await repos.audit.append({
       at: now,
       actor: ACTOR,
@@ -90,9 +92,13 @@ export class ReviewTaskService {
       const draft = await repos.drafts.save(task.id, input.draft, 'system', now);
       await repos.audit.append({ at: now, actor: ACTOR, action: 'draft_created', subject: { type: 'task', id: task.id }, after: { draftId: draft.id, version: draft.version } });
     }
+    return { created, task: await this.placeAndShow(task, facts) };
+  }
+
+  private async placeAndShow(task: Task, facts: TaskFacts): Promise<Task> {
     const placed = await this.place(task, facts);
     await this.deps.publisher.taskChanged(placed);
-    return { created, task: placed };
+    return placed;
   }
 
   /** Assigns the new task by the distribution rules; on a lost race the task keeps whatever won. */
@@ -128,4 +134,9 @@ export class ReviewTaskService {
     });
     return outcome.task;
   }
+}
+
+/** A task nobody was ever given: new, without assignee or team. */
+function isUnplaced(task: Task): boolean {
+  return task.status === 'new' && task.assignee === undefined && task.teamId === undefined;
 }
