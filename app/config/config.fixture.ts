@@ -18,5 +18,8 @@ export function configFixture(overrides: Overrides = {}): ArbotConfig {
     replies: { ...config.replies, ...overrides.replies },
     tasks: { ...config.tasks, ...overrides.tasks },
     openai: { ...config.openai, ...overrides.openai },
+    teams: { ...config.teams, ...overrides.teams },
+    slack: { ...config.slack, ...overrides.slack },
+    mail: { ...config.mail, ...overrides.mail },
   };
 }

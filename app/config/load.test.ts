@@ -42,6 +42,12 @@ describe('loadConfig', () => {
       replies: { shadowMode: false, threadWindowHours: 24, maxAutoRepliesPerRecipientPerDay: 5, sendLeaseSeconds: 300, maxSendAttempts: 5, outboxDir: './outbox' },
       tasks: { maxOpenPerUser: 25 },
       openai: { model: 'gpt-4.1-mini', timeoutMs: 20000, maxRetries: 2 },
+      teams: { appType: 'SingleTenant', allowUnauthenticated: false },
+      slack: {},
+      mail: {
+        provider: 'none', folder: './inbox', moveProcessed: false, pollEvery: '1 minute', imapPort: 993, imapSecure: true, imapFolder: 'INBOX',
+        smtpPort: 587, smtpSecure: false, saveToSent: true,
+      },
     });
   });
 

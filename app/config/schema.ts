@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isComputedDefault, setting, type ConfigShape, type DefaultContext, type Setting } from './setting.js';
-import { boolean, decimal, httpUrl, integer, listOf, mongodbUri, numbersByName, oneOf, optional, text } from './setting-types.js';
+import { boolean, decimal, guid, httpUrl, integer, listOf, mongodbUri, numbersByName, oneOf, optional, text } from './setting-types.js';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -200,6 +200,151 @@ export const settings = [
     key: 'openai.maxRetries', env: 'OPENAI_MAX_RETRIES', ...integer(0, 10), default: 2,
     description: 'How often a request that timed out or failed with 408, 409, 429 or 5xx is retried before giving up.',
     secret: false, requiredWhen: 'when the OpenAI model is selected',
+  }),
+  setting({
+    key: 'teams.appId', env: 'MICROSOFT_APP_ID', ...optional(text()),
+    description: 'Microsoft Entra application (client) id of the Teams bot, a GUID, as registered for it in Azure Bot Service; also the bot id in the Teams app package.',
+    secret: false, requiredWhen: 'for Teams and `arbot teams package`',
+  }),
+  setting({
+    key: 'teams.appPassword', env: 'MICROSOFT_APP_PASSWORD', ...optional(text()),
+    description: 'Client secret of the bot\'s Entra application.',
+    secret: true, requiredWhen: 'for Teams, unless MICROSOFT_APP_TYPE is UserAssignedMSI',
+  }),
+  setting({
+    key: 'teams.tenantId', env: 'MICROSOFT_APP_TENANT_ID', ...optional(text()),
+    description: 'Entra tenant (directory) id the bot\'s application is registered in.',
+    secret: false, requiredWhen: 'for Teams with SingleTenant or UserAssignedMSI',
+  }),
+  setting({
+    key: 'teams.appType', env: 'MICROSOFT_APP_TYPE', ...oneOf(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const), default: 'SingleTenant',
+    description: 'How the bot\'s Entra application is registered: SingleTenant, MultiTenant, or UserAssignedMSI (a managed identity, no password).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'teams.allowUnauthenticated', env: 'ARBOT_TEAMS_ALLOW_UNAUTHENTICATED', ...boolean(), default: false,
+    description: 'Accept Teams requests without a valid Bot Framework token. Only for local development with the Microsoft 365 Agents Playground; never in production.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'teams.manifestAppId', env: 'ARBOT_TEAMS_MANIFEST_ID', ...optional(guid()),
+    description: 'Id of the Teams app in its manifest (a GUID); unset: the bot id, MICROSOFT_APP_ID.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'slack.botToken', env: 'SLACK_BOT_TOKEN', ...optional(text()),
+    description: 'Bot token (xoxb-…) of the Slack app installed in one workspace.',
+    secret: true, requiredWhen: 'for Slack in one workspace',
+  }),
+  setting({
+    key: 'slack.signingSecret', env: 'SLACK_SIGNING_SECRET', ...optional(text()),
+    description: 'Signing secret of the Slack app; every request Slack sends is checked with it.',
+    secret: true, requiredWhen: 'for Slack',
+  }),
+  setting({
+    key: 'slack.clientId', env: 'SLACK_CLIENT_ID', ...optional(text()),
+    description: 'Client id of the Slack app, for installing it in workspaces through OAuth (with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET) instead of one SLACK_BOT_TOKEN.',
+    secret: false, requiredWhen: 'for Slack installs through OAuth',
+  }),
+  setting({
+    key: 'slack.clientSecret', env: 'SLACK_CLIENT_SECRET', ...optional(text()),
+    description: 'Client secret of the Slack app, for OAuth installs.',
+    secret: true, requiredWhen: 'for Slack installs through OAuth',
+  }),
+  setting({
+    key: 'slack.stateSecret', env: 'SLACK_STATE_SECRET', ...optional(text()),
+    description: 'Secret that signs the state parameter of OAuth installs, so a forged install callback is refused.',
+    secret: true, requiredWhen: 'for Slack installs through OAuth',
+  }),
+  setting({
+    key: 'slack.apiUrl', env: 'SLACK_API_URL', ...optional(httpUrl()),
+    description: 'Base URL of the Slack Web API; unset means https://slack.com/api/. For tests and proxies.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.provider', env: 'ARBOT_MAIL_PROVIDER', ...oneOf(['none', 'folder', 'imap'] as const), default: 'none',
+    description: 'Where the AR mailbox is read and replies are sent: none, folder (.eml files in ARBOT_MAIL_FOLDER; replies to ARBOT_OUTBOX_DIR) or imap (IMAP_* to read, SMTP_* to send).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.folder', env: 'ARBOT_MAIL_FOLDER', ...text(), default: './inbox',
+    description: 'Folder the folder provider reads .eml files from (write each file under another name, then rename it in).',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is folder',
+  }),
+  setting({
+    key: 'mail.moveProcessed', env: 'ARBOT_MAIL_MOVE_PROCESSED', ...boolean(), default: false,
+    description: 'Move .eml files that were taken in to a processed/ subfolder of ARBOT_MAIL_FOLDER.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.pollEvery', env: 'ARBOT_MAIL_POLL_EVERY', ...text(), default: '1 minute',
+    description: 'How often the mailbox is polled for new mail, as an interval such as "1 minute"; polling goes on when push notifications are on, so nothing is missed.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.imapHost', env: 'IMAP_HOST', ...optional(text()),
+    description: 'IMAP server of the AR mailbox.',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is imap',
+  }),
+  setting({
+    key: 'mail.imapPort', env: 'IMAP_PORT', ...integer(1, 65535), default: 993,
+    description: 'IMAP port (993 with IMAP_SECURE, usually 143 without).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.imapSecure', env: 'IMAP_SECURE', ...boolean(), default: true,
+    description: 'TLS from the first byte (port 993); false connects in plain and requires STARTTLS, except on loopback.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.imapUser', env: 'IMAP_USER', ...optional(text()),
+    description: 'IMAP login of the AR mailbox.',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is imap',
+  }),
+  setting({
+    key: 'mail.imapPassword', env: 'IMAP_PASSWORD', ...optional(text()),
+    description: 'IMAP password (or app password) of the AR mailbox.',
+    secret: true, requiredWhen: 'when ARBOT_MAIL_PROVIDER is imap',
+  }),
+  setting({
+    key: 'mail.imapFolder', env: 'IMAP_FOLDER', ...text(), default: 'INBOX',
+    description: 'IMAP folder arbot reads (read-only: flags are never changed, nothing is moved).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.imapSentFolder', env: 'IMAP_SENT_FOLDER', ...optional(text()),
+    description: 'IMAP folder sent replies are filed in (e.g. Sent); when set, the outbox looks there after a crash to tell whether a reply already went out.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.smtpHost', env: 'SMTP_HOST', ...optional(text()),
+    description: 'SMTP server replies are sent through.',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is imap',
+  }),
+  setting({
+    key: 'mail.smtpPort', env: 'SMTP_PORT', ...integer(1, 65535), default: 587,
+    description: 'SMTP port (587 with STARTTLS, 465 with SMTP_SECURE).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.smtpSecure', env: 'SMTP_SECURE', ...boolean(), default: false,
+    description: 'TLS from the first byte (port 465); false connects in plain and requires STARTTLS, except on loopback.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.smtpUser', env: 'SMTP_USER', ...optional(text()),
+    description: 'SMTP login; unset: IMAP_USER.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.smtpPassword', env: 'SMTP_PASSWORD', ...optional(text()),
+    description: 'SMTP password; unset: IMAP_PASSWORD.',
+    secret: true, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.saveToSent', env: 'SMTP_SAVE_TO_SENT', ...boolean(), default: true,
+    description: 'Append a copy of each sent reply to IMAP_SENT_FOLDER; turn off for servers that file SMTP mail in Sent themselves (Gmail, Microsoft 365).',
+    secret: false, requiredWhen: 'never',
   }),
 ] as const satisfies readonly Setting[];
 

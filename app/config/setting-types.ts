@@ -42,13 +42,23 @@ export function boolean(): SettingType<boolean> {
   };
 }
 
-/** One of a fixed list of words (case-insensitive). */
+/** One of a fixed list of words (case-insensitive; the value is the word as spelled in `values`). */
 export function oneOf<const V extends readonly [string, ...string[]]>(values: V): SettingType<V[number]> {
   const schema = z.preprocess(
-    (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
+    (value: unknown) => {
+      if (typeof value !== 'string') return value;
+      const word = value.trim().toLowerCase();
+      return values.find((v) => v.toLowerCase() === word) ?? word;
+    },
     z.enum(values, { error: `must be one of ${values.join(', ')}` }),
   );
   return { schema, type: values.join(' | ') };
+}
+
+/** A GUID, as Microsoft Entra application ids are written (00000000-0000-0000-0000-000000000000). */
+export function guid(): SettingType<string> {
+  const message = 'must be a GUID such as 00000000-0000-0000-0000-000000000000';
+  return { schema: z.string({ error: message }).regex(/^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i, message), type: 'GUID' };
 }
 
 /** An absolute http(s) URL. */

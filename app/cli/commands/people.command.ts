@@ -12,6 +12,7 @@ import { ArbotError } from '../../errors.js';
 import { openCliStorage } from '../cli-storage.js';
 import type { CliContext, CommandModule } from '../context.js';
 import { loadConfigFor } from '../load-config.js';
+import { addTeamsPackageCommand } from './manifest.command.js';
 
 /** The operator at the command line, named by their login. */
 export function operator(): AdminActor {
@@ -102,6 +103,7 @@ export const peopleCommand: CommandModule = {
       });
 
     const teams = program.command('teams').description('teams: members (round-robin order), channels, managers');
+    addTeamsPackageCommand(teams, context);
     teams
       .command('add <name>')
       .description('create a team')
