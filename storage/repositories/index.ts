@@ -12,6 +12,7 @@ import * as outbox from './outbox.repo.js';
 import * as payments from './payment.repo.js';
 import * as rotations from './rotation.repo.js';
 import * as settings from './setting.repo.js';
+import * as slackInstallations from './slack-installation.repo.js';
 import * as tasks from './task.repo.js';
 import * as teams from './team.repo.js';
 import * as threads from './thread.repo.js';
@@ -35,6 +36,7 @@ export interface Repositories {
   teams: teams.TeamRepo;
   rotations: rotations.RotationRepo;
   settings: settings.SettingRepo;
+  slackInstallations: slackInstallations.SlackInstallationRepo;
 }
 
 /** The index specs of every repository's collection; `migrate` creates them. */
@@ -56,6 +58,7 @@ export const allIndexes: readonly CollectionIndexes[] = [
   teams.indexes,
   rotations.indexes,
   settings.indexes,
+  slackInstallations.indexes,
 ];
 
 /** Creates all repositories for one tenant on a database. */
@@ -77,6 +80,7 @@ export function createRepositories(db: Db, tenantId = 'default'): Repositories {
     teams: new teams.TeamRepo(db, tenantId),
     rotations: new rotations.RotationRepo(db, tenantId),
     settings: new settings.SettingRepo(db, tenantId),
+    slackInstallations: new slackInstallations.SlackInstallationRepo(db, tenantId),
   };
 }
 
@@ -95,3 +99,4 @@ export type { NewOutboxItem, EnqueueResult } from './outbox.repo.js';
 export type { NewAuditEvent, AuditRange, AuditHead } from './audit.repo.js';
 export type { NewUser } from './user.repo.js';
 export type { NewTeam } from './team.repo.js';
+export type { SlackInstallationRecord } from './slack-installation.repo.js';
