@@ -134,7 +134,7 @@ export function buildTaskView(input: TaskViewInput): TaskCardView {
     taskId: task.id,
     version: task.version,
     status: task.status,
-    statusLabel: STATUS_LABELS[task.status] ?? readableCode(task.status),
+    statusLabel: statusLabel(task, input.assignee),
     priority: task.priority ?? 'normal',
     dueAt: task.dueAt?.toISOString(),
     overdue: task.dueAt !== undefined && now.getTime() >= task.dueAt.getTime() && OPEN_TASK_STATUSES.includes(task.status),
@@ -253,4 +253,13 @@ function truncate(text: string, max: number): string {
   let cut = text.slice(0, max - 1);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut.trimEnd()}…`;
+}
+
+/** "Sent by Ana Lima" / "Approved by Ana Lima" when a person approved the reply; else the status's name. */
+function statusLabel(task: Task, assignee: ChatUserRef | undefined): string {
+  const label = STATUS_LABELS[task.status] ?? readableCode(task.status);
+  const byPerson = (task.status === 'sent' || task.status === 'approved') && task.approvedBy !== undefined && task.approvedBy !== 'system';
+  if (!byPerson) return label;
+  const name = assignee !== undefined && assignee.userId === task.approvedBy ? assignee.displayName : undefined;
+  return name ? `${label} by ${name}` : label;
 }

@@ -15,6 +15,7 @@ import type { MailSender } from '../../core/replies/reply-model.js';
 import type { AuditRepo } from '../../storage/repositories/audit.repo.js';
 import type { OutboxRepo } from '../../storage/repositories/outbox.repo.js';
 import type { TaskRepo } from '../../storage/repositories/task.repo.js';
+import type { TaskPublisher } from '../../bot/ports/task-publisher.js';
 import { prepareSend, type PreparedSend } from './outbox-message.js';
 import { updateTaskAfterSend, type SendResult } from './outbox-task-status.js';
 
@@ -35,6 +36,8 @@ export interface OutboxSenderDeps {
   sor: SorLookup;
   logger: Logger;
   settings: OutboxSenderSettings;
+  /** Shows the task's new state (sent, or back in review) on its chat cards; none: cards are not updated. */
+  publisher?: TaskPublisher;
 }
 
 /** What one `sendNext` did. */
@@ -177,7 +180,10 @@ export class OutboxSender {
   }
 
   private async syncTask(item: OutboxItem, result: SendResult, now: Date, log: Logger): Promise<void> {
-    if (item.taskId !== undefined) await updateTaskAfterSend(this.deps.tasks, item.taskId, result, now, log);
+    if (item.taskId !== undefined) {
+      const changed = await updateTaskAfterSend(this.deps.tasks, item.taskId, result, now, log);
+      if (changed) await this.deps.publisher?.taskChanged(changed);
+    }
   }
 }
 

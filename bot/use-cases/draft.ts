@@ -126,6 +126,7 @@ export async function approveAndSend(
   const approved = await runAsUser(deps, user, taskId, {
     useCase: 'approve',
     command: { kind: 'approve' },
+    extra: (_task, approver) => ({ approvedBy: approver.id }),
     detail: () => ({ draftVersion: draft.version, idempotencyKey, recipients: recipientsOf(draft.message) }),
   });
   if (!approved.ok) return approved;

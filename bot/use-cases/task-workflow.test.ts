@@ -131,7 +131,8 @@ describe('drafts and sending', () => {
     const stale = await approveAndSend(w.deps, ana, taskId, { draftVersion: 7 });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const approved = await approveAndSend(w.deps, ana, taskId, { draftVersion: 1 });
-    expect(approved.ok && approved.value.task.status).toBe('approved');
+    expect(approved.ok && approved.value.task).toMatchObject({ status: 'approved', approvedBy: w.analysts[0].id });
+    expect(w.chat.cards().find((c) => c.taskId === taskId)?.statusLabel).toBe('Approved by Ana Lima');
     const item = approved.ok ? await w.repos.outbox.get(approved.value.outboxItemId) : null;
     expect(item).toMatchObject({ idempotencyKey: `${(await w.repos.tasks.get(taskId))!.emailId}:v1`, taskId, message: { disclosure: { customerId: 'C1', scope: 'invoices' }, automatic: false } });
     expect(await approveAndSend(w.deps, ana, taskId)).toMatchObject({ ok: false, error: { code: 'invalid_state' } });

@@ -69,6 +69,8 @@ export interface Task {
   posts?: TaskPost[];
   notes?: TaskNote[];
   corrections?: TaskCorrections;
+  /** User id of who approved the reply ("system" for automatic replies). */
+  approvedBy?: string;
   /** Why it was closed without a reply. */
   closeReason?: string;
   version: number;

@@ -27,6 +27,7 @@ export interface TaskPatch {
   escalatedAt?: Date | null;
   corrections?: TaskCorrections | null;
   closeReason?: string | null;
+  approvedBy?: string | null;
   closedAt?: Date | null;
   /** Replaces the list of places the card is shown. */
   posts?: TaskPost[];
@@ -194,6 +195,12 @@ export class TaskRepo {
     return docs.map((d) => fromDoc<Task>(d));
   }
 
+  /** Tasks about a customer (any status), newest first (the customer record's timeline and merges). */
+  async listByCustomer(customerSorId: string, limit = 500): Promise<Task[]> {
+    const docs = await this.tasks.find({ tenantId: this.tenantId, customerSorId }).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
+    return docs.map((d) => fromDoc<Task>(d));
+  }
+
   /** Tasks in any of these statuses, oldest first. */
   async listByStatus(statuses: readonly TaskStatus[], limit = 100): Promise<Task[]> {
     const docs = await this.tasks
@@ -239,7 +246,7 @@ function toUpdate(patch: TaskPatch, now: Date): UpdateFilter<Stored<Task>> {
   if (patch.amount !== undefined) set.amount = patch.amount;
   if (patch.priority !== undefined) set.priority = patch.priority;
   if (patch.posts !== undefined) set.posts = patch.posts;
-  for (const key of ['assignee', 'teamId', 'customerSorId', 'closeReason'] as const) {
+  for (const key of ['assignee', 'teamId', 'customerSorId', 'closeReason', 'approvedBy'] as const) {
     const value = patch[key];
     if (value === null) unset[key] = '';
     else if (value !== undefined) set[key] = value;
