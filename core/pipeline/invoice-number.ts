@@ -38,6 +38,12 @@ export interface CandidateKey {
 /** Prefixes that only say "invoice" or "number" and stand for whatever prefix the SoR uses. */
 const GENERIC_PREFIXES: ReadonlySet<string> = new Set(['INV', 'INVOICE', 'INVNO', 'INVNR', 'NO', 'NR', 'NUM']);
 
+/**
+ * Prefixes that name another document than an invoice (credit notes, orders, payments): never
+ * taken for a prefix of the customer's own on an invoice number the SoR writes without letters.
+ */
+const NON_INVOICE_PREFIXES: ReadonlySet<string> = new Set(['CM', 'CN', 'NC', 'GS', 'AV', 'CR', 'KN', 'PO', 'OC', 'BC', 'ODA', 'ORD', 'RMA', 'PMT', 'PAY', 'ACH', 'CHK', 'SO', 'DN', 'LS']);
+
 /** Fuzzy (typo, transposition) variants are only tried on numbers at least this long. */
 const MIN_FUZZY_DIGITS = 5;
 
@@ -157,13 +163,16 @@ export function candidateKeys(raw: string, rules: Partial<RelaxedMatchingOptions
 export function classifyNumberMatch(
   raw: string,
   number: string,
-): Extract<InvoiceMatchRule, 'exact' | 'case_or_separators' | 'missing_prefix' | 'leading_zeros'> | undefined {
+): Extract<InvoiceMatchRule, 'exact' | 'case_or_separators' | 'missing_prefix' | 'leading_zeros' | 'added_prefix'> | undefined {
   if (raw.trim() === number.trim()) return 'exact';
   const a = alphanumericKey(raw);
   const b = alphanumericKey(number);
   if (a === b) return 'case_or_separators';
   const pa = splitPrefix(a);
   const pb = splitPrefix(b);
+  // A short prefix of the customer's own ("NF", "FA", "RE") on a number the SoR writes with digits only.
+  const ownPrefix = pb.prefix === '' && /^\d+$/.test(pb.rest) && pa.prefix.length <= 5 && !GENERIC_PREFIXES.has(pa.prefix) && !NON_INVOICE_PREFIXES.has(pa.prefix);
+  if (ownPrefix && pa.prefix !== '') return pa.rest.replace(/^0+/, '') === pb.rest.replace(/^0+/, '') ? 'added_prefix' : undefined;
   if (pa.prefix !== '' && pa.prefix !== pb.prefix && !GENERIC_PREFIXES.has(pa.prefix)) return undefined;
   if (pa.rest === pb.rest) return 'missing_prefix';
   if (pa.rest.replace(/^0+/, '') === pb.rest.replace(/^0+/, '')) return 'leading_zeros';
@@ -177,8 +186,11 @@ export function ruleAllowed(rule: InvoiceMatchRule, rules: Partial<RelaxedMatchi
     case 'exact':
       return true;
     case 'case_or_separators':
+    case 'added_prefix':
+    case 'regrouped_digits':
       return opts.caseAndSeparators;
     case 'missing_prefix':
+    case 'last_digits':
       return opts.missingPrefix;
     case 'leading_zeros':
       return opts.leadingZeros;

@@ -40,6 +40,12 @@ export type InvoiceMatchRule =
   | 'leading_zeros'
   | 'one_digit_typo'
   | 'transposed_digits'
+  /** A letter prefix of the customer's own on a number the SoR writes without letters ("NF-90438804" for 90438804). */
+  | 'added_prefix'
+  /** The digits split into other groups than the SoR number has ("904 125 77" for 90412577): a person confirms the reading. */
+  | 'regrouped_digits'
+  /** Only the last digits quoted ("the invoice ending in 415209"), unique among the invoices of the sender's customer. */
+  | 'last_digits'
   | 'po_number'
   /** No reference quoted: an amount equal to the amount or open balance of one invoice of the customer. Never a basis for a reply. */
   | 'amount';

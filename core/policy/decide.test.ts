@@ -148,4 +148,61 @@ describe('decide', () => {
     expect(decision.action).toBe('review');
     expect(decision.reasons.find((r) => r.code === 'invoice_matched_by_amount_only')?.message).toMatch(/INV-204875 was matched by amount only/);
   });
+
+  it('sends a copy request for a void invoice to a person: which document applies needs an explanation', async () => {
+    const voidSor = new InMemorySor(sorSnapshotFixture({ invoices: sorSnapshotFixture().invoices.map((i) => (i.number === 'INV-204518' ? { ...i, status: 'void' as const, balance: 0 } : i)) }));
+    const { decision } = await analyzeEmail(mimeMessage(janeAsks()), { model: modelSaying(['invoice_copy']), sor: voidSor, policy: DEFAULT_POLICY });
+    expect(decision.action).toBe('review');
+    expect(decision.reasons.find((r) => r.code === 'invoice_void')?.message).toBe('INV-204518 is void in the system of record');
+  });
 });
+
+describe('decide: invoice numbers written in other shapes', () => {
+  const asks = (text: string): MimeOptions => janeAsks({ text: `Hi, ${text}\n\nThanks,\nJane` });
+  it('sends digits read from groups to a person unless a second reference of the invoice confirms them', async () => {
+    const alone = await decideFor(asks('could you send me a copy of invoice INV 204 518, please?'));
+    expect(alone.action).toBe('review');
+    expect(alone.codes).toContain('invoice_number_regrouped');
+    expect((await decideFor(asks('could you send me a copy of invoice INV 204 518 (our PO-88213), please?'))).action).toBe('auto_reply');
+    expect((await decideFor(asks('could you send me a copy of invoice INV 204 518 for $12,450.00, please?'))).action).toBe('auto_reply');
+  });
+
+  it('answers a reference by last digits that only one invoice of the customer ends in', async () => {
+    expect(await decideFor(asks('could you send me a copy of the invoice ending in 4518, please?'))).toEqual({
+      action: 'auto_reply',
+      codes: ['auto_reply_checks_passed'],
+      recipients: ['jane@acme.example'],
+    });
+  });
+
+  it('sends a request with a price disagreement to a person even when the model only saw the copy request', async () => {
+    const d = await decideFor(asks('please send a copy of invoice INV-204518. The unit price on it is higher than what your rep quoted, so please correct it before we pay.'));
+    expect(d.action).toBe('review');
+    expect(d.codes).toContain('possible_dispute');
+  });
+});
+
+describe('decide: a copy and a payment question in one email', () => {
+  // INV-204518 has a payment applied; INV-204875 (also C1) has none.
+  const paidSor = new InMemorySor(
+    sorSnapshotFixture({
+      payments: [{ sorId: 'P1', customerSorId: 'C1', date: new Date('2026-11-02T00:00:00Z'), amount: 12450, currency: 'USD', method: 'ACH', reference: 'ACH 123', applications: [{ invoiceNumber: 'INV-204518', amount: 12450 }] }],
+    }),
+  );
+  const decideOn = async (text: string) =>
+    (await analyzeEmail(mimeMessage(janeAsks({ subject: 'Copy and payment', text })), { model: modelSaying(['invoice_copy', 'payment_status']), sor: paidSor, policy: DEFAULT_POLICY })).decision;
+
+  it('takes an unpaid invoice named without a payment word as the copy asked for', async () => {
+    expect((await decideOn('Please send a copy of INV-204875. Also, was our ACH for INV-204518 applied?')).action).toBe('auto_reply');
+    expect((await decideOn('Please send a copy of INV-204875 and confirm our check was applied to INV-204518.')).action).toBe('auto_reply');
+  });
+
+  it('still sends a payment asked about that the SoR does not show to a person', async () => {
+    const d = await decideOn('Please send a copy of INV-204518. We paid INV-204875 last week, has it been applied?');
+    expect(d.action).toBe('review');
+    expect(d.reasons.map((r) => r.code)).toContain('payment_not_in_sor');
+    // The one invoice named is both the copy and the payment asked about.
+    expect((await decideOn('Please send a copy of INV-204875, has our payment for it been applied?')).action).toBe('review');
+  });
+});
+

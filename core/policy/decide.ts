@@ -5,6 +5,8 @@ import { SOR_ANSWERABLE, type Intent } from '../pipeline/intents.js';
 import type { MatchResult } from '../pipeline/match-result.js';
 import type { NormalizedEmail } from '../pipeline/normalized-email.js';
 import type { ParsedEmail } from '../pipeline/parsed-email.js';
+import { poNumberKey } from '../pipeline/invoice-number.js';
+import { labelledPoKeys } from '../pipeline/match/po-label-keys.js';
 import type { SorInvoice, SorLookup } from '../pipeline/sor.js';
 import type { Understanding } from '../pipeline/understanding.js';
 import { thresholdFor } from './automation-policy.js';
@@ -76,7 +78,10 @@ async function autoReplyBlockers(input: DecideInput, policy: AutomationPolicy, s
 
   const needsPerson = intents.filter((i) => !SOR_ANSWERABLE.has(i));
   if (needsPerson.length > 0) out.push(reason('intent_needs_person', `${needsPerson.join(', ')} needs a person`));
-  for (const t of tripwires(normalized.newText, intents)) out.push(reason(`possible_${t.intent}`, `may also be a ${t.intent.replace(/_/g, ' ')}: “${t.cue}”`));
+  for (const t of tripwires(normalized.newText, intents)) {
+    const what = t.intent === 'other' ? 'also asks something for sales (an order, a quote, prices)' : `may also be a ${t.intent.replace(/_/g, ' ')}`;
+    out.push(reason(t.intent === 'other' ? 'possible_sales_question' : `possible_${t.intent}`, `${what}: “${t.cue}”`));
+  }
   for (const intent of intents.filter((i) => SOR_ANSWERABLE.has(i))) {
     if (!policy.enabledIntents.has(intent)) out.push(reason('intent_not_automated', `automatic replies for ${intent} are switched off`));
     const score = understanding.scores.find((s) => s.intent === intent)?.confidence ?? 0;
@@ -117,21 +122,32 @@ async function autoReplyBlockers(input: DecideInput, policy: AutomationPolicy, s
   for (const u of match.unresolved) {
     out.push(reason(u.reason === 'ambiguous' ? 'ambiguous_reference' : 'invoice_not_found', `${u.raw} ${u.reason === 'ambiguous' ? `matches several invoices (${(u.candidates ?? []).join(', ')})` : 'matches no invoice'}`));
   }
+  const ownInvoices = await sor.invoicesOfCustomer(customerId);
   for (const inv of match.invoices) {
     if (inv.customerId !== customerId) out.push(reason('foreign_invoice', `${inv.number} belongs to customer ${inv.customerId}, not ${customerId}`));
     // A corrected number is a guess about what the customer meant: a person confirms it.
     if (inv.rule === 'one_digit_typo' || inv.rule === 'transposed_digits') {
       out.push(reason('invoice_number_corrected', `${inv.raw} was read as ${inv.number} (${inv.rule.replace(/_/g, ' ')}): ${inv.evidence}`));
     }
+    // Digits regrouped ("904 125 77") are a reading of the number, not the number: only another
+    // reference of the same invoice quoted beside it (its PO, its amount) confirms it; else a person does.
+    if (inv.rule === 'regrouped_digits' && !corroborated(inv.number, understanding, ownInvoices)) {
+      out.push(reason('invoice_number_regrouped', `${inv.raw} was read as ${inv.number} and nothing else quoted confirms it: ${inv.evidence}`));
+    }
     // An amount only says which invoice it probably is: a person confirms it.
     if (inv.rule === 'amount') out.push(reason('invoice_matched_by_amount_only', `no invoice number quoted; ${inv.number} was matched by amount only: ${inv.evidence}`));
+  }
+  // A void invoice was cancelled or replaced: which document applies is a person's explanation, not a copy.
+  const referenced = match.invoices.length === 0 ? [] : await sor.invoicesOfCustomer(customerId);
+  for (const inv of match.invoices) {
+    if (referenced.find((r) => r.number === inv.number)?.status === 'void') out.push(reason('invoice_void', `${inv.number} is void in the system of record`));
   }
   const others = match.referencedCustomers.filter((c) => c !== customerId);
   if (others.length > 0) out.push(reason('other_customer_referenced', `the email refers to other customers' records (${others.join(', ')})`));
   if (intents.includes('invoice_copy') && match.invoices.length === 0) out.push(reason('no_invoice_referenced', 'an invoice copy is asked for but no invoice could be identified'));
 
-  out.push(...(await paymentStatusBlockers(understanding, match, customerId, sor)));
-  out.push(...conflictingReferences(understanding, match, await sor.invoicesOfCustomer(customerId)));
+  out.push(...(await paymentStatusBlockers(understanding, match, customerId, sor, normalized.newText)));
+  out.push(...conflictingReferences(understanding, match, ownInvoices));
 
   const contacts = await sor.contactsOfCustomer(customerId);
   const allowed = new Set([sender.address, ...contacts.map((c) => c.email)]);
@@ -165,12 +181,17 @@ const cents = (x: number): number => Math.round(x * 100);
  * not there (not applied to the invoices named, or no payment matching the amount or reference
  * quoted), a person answers: the customer may be announcing a payment rather than asking.
  */
-async function paymentStatusBlockers(understanding: Understanding, match: MatchResult, customerId: string, sor: SorLookup): Promise<DecisionReason[]> {
+async function paymentStatusBlockers(understanding: Understanding, match: MatchResult, customerId: string, sor: SorLookup, newText: string): Promise<DecisionReason[]> {
   if (!understanding.intents.includes('payment_status')) return [];
   const payments = await sor.paymentsOfCustomer(customerId);
-  const named = match.invoices.filter((i) => i.customerId === customerId && i.rule !== 'amount').map((i) => i.number);
+  const own = match.invoices.filter((i) => i.customerId === customerId && i.rule !== 'amount');
+  const hasPayment = (n: string): boolean => payments.some((p) => p.applications.some((a) => a.invoiceNumber === n));
+  // With invoice copies asked for too, an invoice named with no payment word before it is a copy
+  // asked for, not the payment asked about; the others must still be the SoR's to confirm.
+  const asked = understanding.intents.includes('invoice_copy') ? own.filter((i) => namedWithPayment(newText, i.raw, own.map((o) => o.raw))) : own;
+  const named = (asked.length > 0 && asked.some((i) => hasPayment(i.number)) ? asked : own).map((i) => i.number);
   if (named.length > 0) {
-    const unpaid = named.filter((n) => !payments.some((p) => p.applications.some((a) => a.invoiceNumber === n)));
+    const unpaid = named.filter((n) => !hasPayment(n));
     return unpaid.length > 0 ? [reason('payment_not_in_sor', `no payment applied to ${unpaid.join(', ')} in the system of record`)] : [];
   }
   const refs = understanding.entities.paymentReferences.map((r) => r.replace(/\D/g, '')).filter((r) => r.length >= 3);
@@ -182,6 +203,39 @@ async function paymentStatusBlockers(understanding: Understanding, match: MatchR
     return payments.length > 0 ? [] : [reason('payment_not_in_sor', 'the customer has no payment in the system of record')];
   }
   return found ? [] : [reason('payment_not_in_sor', 'no payment matching the amount or reference quoted is in the system of record')];
+}
+
+/** Payment words in the languages the pipeline reads. */
+const PAYMENT_WORD =
+  /(?<![\p{L}\p{N}_])(?:pay|paid|payments?|remit\w*|wire[ds]?|ach|eft|transfers?|checks?|cheques?|deposits?|pag[oa]s?|pagamos|pagad[oa]s?|pagamentos?|transferencias?|transferência|depósitos?|depositos?|abonos?|ted|pix|boletos?|comprovantes?|comprobantes?|paiements?|payée?s?|réglée?s?|règlements?|reglements?|virements?|versements?|chèques?|zahlung\w*|bezahlt|beglichen|überweisung\w*|ueberweisung\w*|lastschrift\w*|schecks?|pagat[oa]|bonifici?o?|assegn[oi]|versament[oi]|betaling\w*|betaald|overboeking\w*|overschrijving\w*|betalning\w*|betalat|inbetalning\w*)(?![\p{L}\p{N}_])/iu;
+
+/**
+ * Whether a payment word stands in the stretch of text leading up to reference `raw`: from the
+ * start of its sentence, or from the reference before it in the same sentence. A reference not
+ * found in the text counts as named with a payment (the strict reading).
+ */
+function namedWithPayment(text: string, raw: string, all: readonly string[]): boolean {
+  const at = text.indexOf(raw);
+  if (at < 0) return true;
+  const before = text.slice(0, at);
+  let from = 0;
+  for (const m of before.matchAll(/[!?\n]|\.(?!\d)/g)) from = m.index + 1;
+  for (const other of all) {
+    if (other === raw) continue;
+    const o = before.lastIndexOf(other);
+    if (o >= from) from = o + other.length;
+  }
+  return PAYMENT_WORD.test(text.slice(from, at));
+}
+
+/** Whether a PO number or an amount the email quotes belongs to invoice `number` (of `invoices`). */
+function corroborated(number: string, understanding: Understanding, invoices: readonly SorInvoice[]): boolean {
+  const inv = invoices.find((i) => i.number === number);
+  if (!inv) return false;
+  const po = inv.poNumber ? poNumberKey(inv.poNumber) : undefined;
+  const byPo = po !== undefined && understanding.entities.poNumbers.some((p) => poNumberKey(p) === po || labelledPoKeys(p).includes(po));
+  const byAmount = understanding.entities.amounts.some((a) => a.value > 0 && (cents(a.value) === cents(inv.amount) || cents(a.value) === cents(inv.balance)));
+  return byPo || byAmount;
 }
 
 /**

@@ -5,7 +5,105 @@
 // review: a missed dispute must never be answered with a statement.
 import type { Intent } from '../pipeline/intents.js';
 
-type PersonIntent = Extract<Intent, 'dispute' | 'remittance_advice' | 'contact_update' | 'tax_form_request'>;
+type PersonIntent = Extract<Intent, 'dispute' | 'remittance_advice' | 'contact_update' | 'tax_form_request' | 'other'>;
+
+/** Up to 60 characters within one sentence (a point between digits, as in "4.10", does not end it). */
+const S = String.raw`(?:[^.?!\n]|(?<=\d)\.(?=\d)){0,60}`;
+/** Up to 25 characters within one sentence. */
+const SS = String.raw`(?:[^.?!\n]|(?<=\d)\.(?=\d)){0,25}`;
+const W = String.raw`[\p{L}'’]*`;
+const rxi = (source: string): RegExp => new RegExp(source, 'iu');
+
+/**
+ * A price or charge disagreement written without a dispute word: billed more than quoted or
+ * agreed, "not the price we agreed", the invoice's price differs from the order confirmation,
+ * billed one figure instead of another, "please correct it before we pay". Every language the
+ * pipeline reads (and Swedish). Asking for a copy of an invoice and naming its amount is not one.
+ */
+export const PRICE_DISAGREEMENT: readonly RegExp[] = [
+  // English
+  rxi(String.raw`\b(?:more|higher|above)\b${SS}\b(?:than|over)\b${SS}\b(?:quoted|agreed|offered|contracted|negotiated|promised|confirmed|ordered|quote|quotation|order confirmation|purchase order|price list|contract)\b`),
+  rxi(String.raw`\b(?:not|isn'?t|wasn'?t|aren'?t|weren'?t)\s+(?:the|what)\b${SS}\b(?:we|you|your|was|were|i)\b${SS}\b(?:agreed|quoted|offered|negotiated|promised|contracted)\b`),
+  rxi(String.raw`\b(?:agreed|quoted|contracted|negotiated|contract)\s+(?:unit\s+)?(?:price|prices|rate|rates|pricing)\b`),
+  rxi(String.raw`\b(?:price|prices|rate|rates|amount|amounts|total|pricing)\b${S}\b(?:differs?|different|deviates?|does\s*n[o']t\s+(?:match|agree|correspond)|do\s*n[o']t\s+(?:match|agree|correspond)|is\s+higher|are\s+higher)\b${SS}\b(?:from|than|with|to)\b${SS}\b(?:order\s+confirmation|quote|quotation|PO|purchase\s+order|contract|price\s+list|agreement|agreed|what\s+we)\b`),
+  rxi(String.raw`\b(?:billed|charged|invoiced|priced)\b${S}\binstead\s+of\b`),
+  rxi(String.raw`\bshould\s+(?:have\s+)?be(?:en)?\s+(?:billed|charged|invoiced|priced)\s+at\b`),
+  rxi(String.raw`\b(?:correct|fix|amend|revise|adjust|reissue|re-issue)\b${S}\bbefore\b${SS}\b(?:pay|paying|payment|paid|process|processing|release|releasing|approve|approval)\b`),
+  rxi(String.raw`\bnot (?:in|on|part of|included in) (?:the|our|your) (?:quote|quotation|offer|agreement|contract|order confirmation|purchase order|PO)\b`),
+  rxi(String.raw`\bno (?:venía|venia|venían|venian|estaba|estaban|aparecía|aparecia|figuraba|figuraban|incluid[oa]s?) (?:en|dentro de) (?:la|el) (?:cotización|cotizacion|oferta|presupuesto|contrato|orden de compra|pedido)\b`),
+  rxi(String.raw`\bn[ãa]o (?:estava|estavam|constava|constavam|vinha|vinham|incluíd[oa]s?|incluid[oa]s?) (?:no|na) (?:orçamento|orcamento|cotação|cotacao|proposta|contrato|pedido)\b`),
+  rxi(String.raw`\bne (?:figurai(?:en)?t|étai(?:en)?t|etai(?:en)?t|sont|est) pas (?:prévue?s? |prevue?s? )?(?:dans|sur) (?:le|la|notre|votre) (?:devis|offre|contrat|commande|confirmation de commande|bon de commande)\b`),
+  rxi(String.raw`\bnicht (?:im|in der|in unserem|in ihrem) (?:angebot|auftragsbestätigung|bestellung|vertrag|rahmenvertrag)\b${SS}\b(?:enthalten|vereinbart|aufgeführt|vorgesehen|genannt)\b`),
+  rxi(String.raw`\bnon (?:(?:era|erano|è|e') )?(?:previst[oi]|inclus[oi]|presenti|era|erano) (?:nel|dal|nella|dalla) (?:preventivo|offerta|contratto|ordine|conferma d['’]ordine)\b`),
+  rxi(String.raw`\bniet (?:in|op) (?:de|onze|uw) (?:offerte|orderbevestiging|bestelling|overeenkomst|prijsafspraak)\b`),
+  rxi(String.raw`\binte (?:med )?i (?:offerten|avtalet|orderbekräftelsen|beställningen)\b`),
+  // Spanish
+  rxi(String.raw`\b(?:más|mas|mayor|superior)\b${SS}\b(?:de lo|que lo|que el|del precio|al precio|a lo)\b${SS}\b(?:cotiz|acord|pact|quedamos|convin|conven|negoci|ofrec|ofert|presupuest)${W}`),
+  rxi(String.raw`\bno\s+(?:es|era|son|eran)\s+(?:el|los|lo)\s+(?:precios?\s+)?(?:que|acordad|pactad|cotizad|convenid|negociad|ofrecid)${W}`),
+  rxi(String.raw`\bprecios?\s+(?:acordad|pactad|cotizad|convenid|negociad|que\s+(?:quedamos|acordamos|pactamos|negociamos|nos\s+(?:cotiz|ofrec|dier)))${W}`),
+  rxi(String.raw`\b(?:corrij|correg|rectifiqu|rectific|modifiqu|ajust)${W}${S}\bantes\s+de\s+(?:pagar|proceder|realizar\s+el\s+pago|liberar|programar|aprobar)${W}`),
+  rxi(String.raw`\b(?:cobr|factur|carg)(?:aron|ado|ada|ados|adas|ó|o)\b${S}\b(?:en lugar de|en vez de)\b`),
+  rxi(String.raw`\b(?:difiere|no coincide|no corresponde|distint[oa]|diferente)\b${SS}\b(?:confirmación|confirmacion|cotización|cotizacion|orden de compra|pedido|presupuesto|contrato|lista de precios|lo acordado|lo pactado)\b`),
+  // Portuguese
+  rxi(String.raw`\b(?:cobr|fatur)(?:aram|ado|ada|ados|adas|ou)\b${S}\b(?:a mais|mais do que|acima do)\b`),
+  rxi(String.raw`\b(?:mais|acima)\s+do\s+(?:que|valor|preço|preco)\b${SS}\b(?:cotad|combinad|acordad|orçad|orcad|negociad|tratad)${W}`),
+  rxi(String.raw`\bn[ãa]o\s+(?:é|e|era)\s+o\s+pre[çc]o\s+(?:combinad|acordad|negociad|cotad|orçad|orcad|que)${W}`),
+  rxi(String.raw`\bpre[çc]os?\s+(?:combinad|acordad|negociad|cotad|orçad|orcad|tratad)${W}`),
+  rxi(String.raw`\b(?:corrij|corrig|retifiqu|retific)${W}${S}\bantes\s+d[eo]\s+(?:pagar|pagamento|efetuar|realizar|quitar)${W}`),
+  rxi(String.raw`\b(?:cobr|fatur)${W}${S}\b(?:em vez de|ao invés de|ao inves de)\b`),
+  rxi(String.raw`\b(?:diverge|difere|n[ãa]o confere|n[ãa]o bate|diferente)\b${SS}\b(?:pedido|cotação|cotacao|orçamento|orcamento|confirmação|confirmacao|contrato|tabela|combinado|acordado)\b`),
+  // French
+  rxi(String.raw`\b(?:factur|compt|appliqu)${W}${S}\bplus\s+(?:cher\s+)?(?:que|qu['’])${SS}\b(?:convenu|prévu|prevu|négoci|negoci|accord|devis|offre|commande|contrat|tarif)${W}`),
+  rxi(String.raw`\b(?:n['’]est|ne sont|n['’]était)\s+pas\s+(?:le|les|ce)\s+(?:prix|tarifs?|montant)?\s*(?:convenu|négocié|negocie|prévu|prevu|accordé|accorde|du devis|de la commande|que nous)${W}`),
+  rxi(String.raw`\bne\s+correspond(?:ent)?\s+pas\b${SS}\b(?:prix|tarif|devis|commande|confirmation|contrat|offre|accord)${W}`),
+  rxi(String.raw`\b(?:prix|tarifs?)\s+(?:convenu|négocié|negocie|accordé|accorde|contractuel|du devis)${W}`),
+  rxi(String.raw`\bdiff[èe]r(?:e|ent)\b${SS}\b(?:confirmation de commande|devis|commande|bon de commande|contrat|tarif|prix convenu)\b`),
+  rxi(String.raw`\b(?:factur|compt)${W}${S}\bau lieu de\b`),
+  rxi(String.raw`\b(?:corrig|rectifi)${W}${S}\bavant\s+(?:de\s+|le\s+|notre\s+|que\s+nous\s+|qu['’]on\s+)?(?:la\s+|le\s+|les\s+)?(?:payer|paiement|règlement|reglement|régler|regler|payions|réglions|reglions)${W}`),
+  // German
+  rxi(String.raw`\b(?:mehr|höher|hoher|teurer)${W}${SS}\bals\b${SS}\b(?:vereinbart|angeboten|abgesprochen|ausgehandelt|bestätigt|bestellt|im angebot|in der auftragsbestätigung|laut)${W}`),
+  rxi(String.raw`\bweich(?:t|en)\b${S}\b(?:preis|angebot|auftragsbestätigung|bestellung|vertrag|vereinbar|rahmenvertrag|preisliste|konditionen)${W}${SS}\bab\b`),
+  rxi(String.raw`\b(?:preisdifferenz|preisabweichung|abweichung vom (?:vereinbarten|angebotenen|vertraglichen)|differenz zum (?:angebot|vereinbarten))${W}`),
+  rxi(String.raw`\b(?:vereinbart|abgesprochen|angeboten|ausgehandelt|vertraglich vereinbart)en\s+(?:preis|preise|konditionen|stückpreis|einzelpreis)${W}`),
+  rxi(String.raw`\b(?:berechnet|abgerechnet|fakturiert|in rechnung gestellt)\b${S}\b(?:statt|anstatt|anstelle)\b|\b(?:statt|anstatt|anstelle)\b${S}\b(?:berechnet|abgerechnet|fakturiert|in rechnung gestellt)\b`),
+  rxi(String.raw`\b(?:korrigier|berichtig)${W}${S}\b(?:bevor|vor der (?:zahlung|bezahlung|begleichung|freigabe))\b`),
+  // Italian
+  rxi(String.raw`\b(?:più|piu|superiore)\b${SS}\b(?:di quanto|del prezzo|rispetto a|rispetto al|al prezzo)\b${SS}\b(?:concordat|pattuit|quotat|offert|preventiv|convenut|ordin|contratt)${W}`),
+  rxi(String.raw`\bnon\s+(?:è|e'|era)\s+il\s+prezzo\s+(?:concordat|pattuit|che|convenut|offert|quotat)${W}`),
+  rxi(String.raw`\bprezz[oi]\s+(?:concordat|pattuit|convenut|quotat|del preventivo|offert)${W}`),
+  rxi(String.raw`\b(?:diverso|diversi|differisce|differiscono|non corrisponde|non corrispondono|non coincide)\b${SS}\b(?:conferma d['’]ordine|preventivo|ordine|offerta|contratto|listino|prezzo concordato)\b`),
+  rxi(String.raw`\b(?:addebitat|fatturat)${W}${S}\binvece\s+(?:di|che)\b`),
+  rxi(String.raw`\b(?:corregg|corregger|rettific)${W}${S}\bprima\s+(?:di|del)\s+(?:pagar|procedere|pagamento|saldar)${W}`),
+  // Dutch
+  rxi(String.raw`\b(?:meer|hoger|duurder)\b${SS}\bdan\b${SS}\b(?:afgesproken|overeengekomen|geoffreerd|offerte|orderbevestiging|besteld|contract)${W}`),
+  rxi(String.raw`\b(?:afgesproken|overeengekomen|geoffreerde|gecontracteerde)\s+(?:prijs|prijzen|tarief|tarieven)\b`),
+  rxi(String.raw`\bwijk(?:t|en)\s+af\s+van\b|\bwijk(?:t|en)\b${S}\b(?:prijs|offerte|orderbevestiging|bestelling|afspraak|afspraken|contract)${W}\s+af\b`),
+  rxi(String.raw`\b(?:gefactureerd|berekend|in rekening gebracht)\b${S}\bin plaats van\b|\bin plaats van\b${S}\b(?:gefactureerd|berekend|in rekening gebracht)\b`),
+  rxi(String.raw`\b(?:corrigeer|corrigeren|corrigeert|aanpassen|rechtzetten)\b${S}\b(?:voordat|voor)\s+(?:wij|we|de betaling|betaling)\b`),
+  // Swedish
+  rxi(String.raw`\b(?:mer|högre|dyrare)\b${SS}\bän\b${SS}\b(?:avtalat|överenskommet|offererat|offerten|orderbekräftelsen|beställt|avtalet)\b`),
+  rxi(String.raw`\b(?:avtalade|överenskomna|offererade)\s+priset\b`),
+  rxi(String.raw`\bavviker\b${SS}\b(?:offert|orderbekräftelse|beställning|avtal|pris)${W}`),
+  rxi(String.raw`\b(?:fakturer|debiter)${W}${S}\bi ?stället för\b`),
+  rxi(String.raw`\b(?:rätta|korrigera)${W}${S}\binnan\s+(?:vi|ni)\b${SS}\b(?:betala|betalar)\b`),
+  rxi(String.raw`\b(?:bestrider|bestrida|reklamation|reklamerar|felaktig[at]?\s+(?:pris|priset|belopp|beloppet|faktura|fakturan|antal)|dubbelfakturer${W}|kreditfaktura)\b`),
+];
+
+/**
+ * A question for sales beside the AR request (an order, a quote, pricing, lead times, who to
+ * talk to): the AR reply would leave it unanswered, so a person takes the email. Reported as
+ * `other`.
+ */
+export const SALES_QUESTION: readonly RegExp[] = [
+  rxi(String.raw`\b(?:(?:want|would like|need|like|wish|looking) to (?:order|re-?order|buy|purchase|place (?:an|a new|another) order)|place (?:an|a new|another) order|(?:send|give|get) (?:me|us) (?:a )?(?:quote|quotation|price list|pricing)|(?:get|need) a quote|lead[- ]times?|who (?:do|should|can) (?:i|we) (?:talk|speak) to|is the price (?:still )?the same|samples? of)\b`),
+  rxi(String.raw`\b(?:(?:quiero|quisiera|queremos|quisiéramos|necesito|necesitamos) (?:hacer un pedido|pedir más|pedir mas|ordenar más|ordenar mas|comprar más|comprar mas)|hacer un pedido|(?:cotización|cotizacion|cotizar) (?:de|para)|tiempo de entrega|con quién (?:hablo|puedo hablar)|con quien (?:hablo|puedo hablar)|lista de precios)\b`),
+  rxi(String.raw`\b(?:fazer um pedido|(?:gostaria|gostaríamos|quero|queremos) de (?:pedir|comprar|encomendar)|orçamento (?:de|para)|orcamento (?:de|para)|prazo de entrega|com quem (?:falo|posso falar)|tabela de preços)\b`),
+  rxi(String.raw`\b(?:passer (?:une )?commande|(?:souhaiterions|souhaiterais|voudrions|voudrais)(?: \p{L}+)? (?:commander|acheter)|devis pour|délai de livraison|delai de livraison|à qui (?:dois-je|devons-nous|puis-je) m['’]adresser|liste de prix|grille tarifaire)\b`),
+  rxi(String.raw`\b(?:(?:möchten|würden gerne|wollen|möchte)${S}\b(?:nach)?bestellen|bestellung aufgeben|angebot (?:für|über)|lieferzeit(?:en)?|preisliste|an wen (?:kann ich|können wir|muss ich) mich wenden)\b`),
+  rxi(String.raw`\b(?:fare un ordine|(?:vorremmo|vorrei)(?: \p{L}+)? (?:ordinare|acquistare)|preventivo (?:per|di)|tempi di consegna|listino prezzi|a chi (?:posso|possiamo) rivolger(?:mi|ci))\b`),
+  rxi(String.raw`\b(?:bestelling plaatsen|(?:willen|wil|zouden graag)${S}\bbestellen|offerte (?:voor|van)|levertijd(?:en)?|prijslijst|bij wie (?:kan|moet) ik)\b`),
+  rxi(String.raw`\b(?:lägga en (?:ny )?beställning|(?:vill|skulle vilja)(?: \p{L}+)? (?:beställa|köpa)|offert på|leveranstid|prislista)\b`),
+];
 
 const CUES: Record<PersonIntent, RegExp[]> = {
   dispute: [
@@ -16,6 +114,7 @@ const CUES: Record<PersonIntent, RegExp[]> = {
     /\b(contestazion[ei]|contestiamo|errat[oia]|duplicat[oia]|addebitat[oia] due volte|danneggiat[oia]|non pagheremo|addebito non dovuto|non dovut[oa])\b/i,
     /\b(betwist(en)?|onjuist(e)?|foutie(f|ve)|dubbel (gefactureerd|berekend)|beschadigd|niet betalen|klacht)\b/i,
     /\b(contest(amos|ação)|incorret[oa]s?|errad[oa]s?|duplicad[oa]s?|cobrad[oa]s? em duplicidade|danificad[oa]s?|n(ã|a)o (vamos )?pagar|cobran(ç|c)a indevida|reclama(ç|c)(ã|a)o)\b/i,
+    ...PRICE_DISAGREEMENT,
   ],
   remittance_advice: [
     /\b(we|i)( have|'ve| just| already)?( today| yesterday| now| this morning)? (paid|wired|transferred|remitted|settled)\b|\b(part|partial) payment|(rest|remainder|remaining (balance|amount)) will (follow|be paid)|\b((we|i) (have |just )?(paid|sent|wired|transferred|remitted|initiated|scheduled|released|processed|made)( the| a| our)? (payment|transfer|wire|ach|check|cheque)|(payment|transfer|wire|ach|check|cheque)s? (has|have) been (sent|made|released|initiated|scheduled|processed|issued|mailed)|remittance( advice| details)?|payment advice|(will|shall) (pay|remit|be paying)|is in the mail)\b/i,
@@ -35,6 +134,7 @@ const CUES: Record<PersonIntent, RegExp[]> = {
     /\b(nieuw (factuur)?adres|adreswijziging|(wijzig|update) (uw|de) (gegevens|administratie)|niet meer werkzaam)\b/i,
     /\b(novo endereço|mudança de (endereço|contato)|atualiz(ar|em) (o|os|seu|seus) (cadastro|dados|endereço)|não trabalha mais)\b/i,
   ],
+  other: [...SALES_QUESTION],
   tax_form_request: [
     /\b(w-?9|w-?8(ben)?(-e)?|1099|tax[- ](exempt(ion)?|certificate|form|residency|id (form|letter))|resale certificate|vendor (form|setup|set-up|registration|onboarding)|supplier (form|setup|registration)|bank (letter|confirmation|verification)|certificate of (insurance|residence|incorporation))\b/i,
     /\b(attestation (de|d')|formulaire (fournisseur|de référencement)|fiche fournisseur|lettre bancaire|attestation bancaire|certificat de résidence)\b/i,

@@ -47,4 +47,22 @@ describe('evaluation on labelled datasets', () => {
     expect(f.autoReply.recall).toBeGreaterThanOrEqual(0.85);
     expect(f.invoiceNumbers.exactSetAccuracy).toBeGreaterThanOrEqual(0.85);
   });
+
+  // holdout3 was written independently (numeric 8-digit invoice numbers); its one unsafe
+  // auto-reply and its misses by family were then used to improve the model, so it is a
+  // development set now. holdout4, written last by another independent author, is the blind
+  // measure: only its single unsafe case (a void invoice) was looked at.
+  for (const [set, emails] of [['holdout3', 110], ['holdout4', 100]] as const) {
+    it(`${set} set: never unsafe, and every target of issue 3`, { timeout: 120_000 }, async () => {
+      const { figures: f } = await runEvaluation(await loadDataset(join(datasets, set)), { model: loadOfflineModel(), policy: DEFAULT_POLICY });
+      expect(f.emails).toBe(emails);
+      expect(f.autoReply.unsafe).toBe(0);
+      expect(f.autoReply.precision).toBe(1);
+      expect(f.intent.macroF1).toBeGreaterThanOrEqual(0.9);
+      expect(f.invoiceNumbers.exactSetAccuracy).toBeGreaterThanOrEqual(0.95);
+      expect(f.customer.accuracy).toBeGreaterThanOrEqual(0.95);
+      expect(f.action.accuracy).toBeGreaterThanOrEqual(0.9);
+      expect(f.autoReply.recall).toBeGreaterThanOrEqual(0.85);
+    });
+  }
 });

@@ -19,7 +19,7 @@ import { analyzeText, type TextAnalysis } from './text/analyze.js';
 import type { CorpusExample } from './training/corpus.js';
 
 /** Bump when features, cues or training change in a way the corpus hash does not show. */
-export const FEATURE_VERSION = 6;
+export const FEATURE_VERSION = 7;
 const FOLDS = 5;
 const MIN_DOC_FREQ = 2;
 const SMOOTHING = 0.2;

@@ -7,6 +7,10 @@
 //      "copies of 204518 and inv 204535", a row under an "Invoice" column;
 //   4. a token of a shape the SoR's numbers take, even without prefix or invoice word: "2026-001743",
 //      "9004512" (see invoiceNumberShapes), unless a word before it makes it something else;
+//   5. a number of an SoR shape written in digit groups ("904 125 77", "RF 0060 555"), or glued to a
+//      letter prefix of the customer's own ("NF-90438804", "FA90438804"; see OWN_PREFIX);
+//   6. the last digits of a number, marked as such ("the invoice ending in 415209", "…5209"): the
+//      value is the digits after SUFFIX_MARK, which the matcher compares with number ends only;
 // and lists after any of them ("invoices 204518, 204535 and 204540", "INV-204518/204535", "2026-001743/1790").
 // Runs last, so dates, amounts, phones, payment references, PO and account numbers are already claimed.
 import { isoDate } from './dates.js';
@@ -47,6 +51,50 @@ const CONTINUATION_RE = new RegExp(
   `^${LIST_SEP}(?:(?!inv[\\s\\-_.#:/]*\\d)(?:${INVOICE_WORDS})\\s*)?(?:${NUMBER_MARK}\\s*)?((?:INV\\s?[-_.#:/]?\\s?)?${DIGITS})${NOT_AMOUNT_AFTER}`,
   'iu',
 );
+
+/** Marks a reference that is only the last digits of an invoice number ("…415209"). */
+export const SUFFIX_MARK = '…';
+
+/** True when the reference is the last digits of a number only (see SUFFIX_MARK). */
+export function isSuffixReference(raw: string): boolean {
+  return raw.startsWith(SUFFIX_MARK);
+}
+
+// "ending in 415209", "...415209", "terminada en 415209", "se terminant par 415209", "endet auf 415209" …
+const SUFFIX_WORDS = [
+  'ending(?:\\s+(?:in|with))?', 'ends\\s+(?:in|with)', 'last\\s+(?:\\d\\s+)?digits(?:\\s+(?:are|being))?',
+  'terminad[ao]\\s+en', 'que\\s+termina\\s+en', 'terminaci[oó]n', 'con\\s+terminaci[oó]n',
+  'terminad[ao]\\s+em', 'que\\s+termina\\s+(?:em|com)', 'com\\s+final', 'final\\s+(?:em|de)',
+  'se\\s+terminant\\s+par', 'qui\\s+se\\s+termine\\s+par', 'finissant\\s+par', 'terminant\\s+par',
+  'endet\\s+(?:auf|mit)', 'endend\\s+(?:auf|mit)', 'mit\\s+(?:der\\s+)?endung', 'mit\\s+den\\s+endziffern', 'endziffern',
+  'che\\s+termina\\s+(?:con|in|per)', 'terminante\\s+(?:con|in|per)', 'finisce\\s+(?:con|in|per)',
+  'eindigend\\s+(?:op|met)', 'die\\s+eindigt\\s+(?:op|met)', 'eindigt\\s+(?:op|met)',
+  'som\\s+slutar\\s+p[aå]', 'slutar\\s+p[aå]',
+].join('|');
+const SUFFIX_RE = new RegExp(
+  `(?:${B}(?:${SUFFIX_WORDS})\\s*[:#]?\\s*(?:\\.{2,}|…|\\*+|x{2,})?\\s?|(?<![\\p{L}\\p{N}_])(?:\\.{3,}|…|\\*{2,}|[xX]{3,}))(\\d{4,7})(?![\\p{L}\\p{N}_]|[.,]\\d)`,
+  'giu',
+);
+
+/** What else ends in digits customers quote: accounts, cards, phones ("your account ending 4471"). */
+const OTHER_ENDING = /(?:account|acct|a\/c|card|iban|bank|phone|konto|karte|cuenta|tarjeta|conta|cart[aã]o|compte|carte|conto|carta|rekening|kaart|kort|tel[eé]fon\w*)\s*(?:number|no\.?|nr\.?|n[°º]|#)?\s*$/iu;
+
+/**
+ * Letter prefixes that name another document than an invoice (credit notes, orders, payments):
+ * a number glued to one of them is not read as an invoice number written with a prefix of the
+ * customer's own.
+ */
+const NOT_INVOICE_PREFIXES = new Set(['CM', 'CN', 'NC', 'GS', 'AV', 'CR', 'KN', 'PO', 'OC', 'BC', 'ODA', 'ORD', 'RMA', 'PMT', 'PAY', 'ACH', 'CHK', 'SO', 'DN', 'LS', 'SOL']);
+
+/** "NF-90438804", "FA90438804": a short letter prefix glued to digits of an SoR shape; the digits, or undefined. */
+function ownPrefixDigits(token: string, shaped: (token: string) => boolean): string | undefined {
+  const m = /^([\p{L}]{1,5})[-_.#]?(\d[\d\-_./]*\d)$/u.exec(token);
+  if (!m || NOT_INVOICE_PREFIXES.has((m[1] ?? '').toUpperCase())) return undefined;
+  return shaped(m[2] ?? '') ? m[2] : undefined;
+}
+
+// Digit groups separated by single spaces, optionally after a letter prefix: "904 125 77", "RF 0060 555".
+const SPACED_RE = /(?<![\p{L}\p{N}_$€£¥.,/-])(?:(\p{L}{1,5})[-_.#]?\s?)?(\d{2,}(?: \d{2,}){1,3})(?![\p{L}\p{N}_]|[.,]\d)/gu;
 
 /** Splits "204518/204535" into two references when both halves are full numbers. */
 function splitSlashList(raw: string, start: number): Array<Found<string>> {
@@ -121,6 +169,29 @@ export function findInvoiceRefs(
     }
   };
 
+  // Last digits only ("ending in 415209"): recorded with SUFFIX_MARK so they are never read as a whole number.
+  for (const m of matchesOf(SUFFIX_RE, text)) {
+    const digits = m[1] ?? '';
+    const end = m.index + m[0].length;
+    if (claimed.overlaps(m.index, end) || OTHER_ENDING.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    if (!bareNumberContext(text, end - digits.length, end).invoiceWord) continue;
+    out.push({ start: end - digits.length, end, value: SUFFIX_MARK + digits });
+    claimed.claim(m.index, end);
+  }
+  // Digit groups of an SoR shape ("904 125 77"): before the finders below read one group as a number.
+  for (const m of matchesOf(SPACED_RE, text)) {
+    const letters = m[1] ?? '';
+    const groups = m[2] ?? '';
+    const joined = groups.replace(/ /g, '');
+    const end = m.index + m[0].length;
+    const withPrefix = letters !== '' && shaped(`${letters}${joined}`);
+    const bare = shaped(joined) && (letters === '' || !NOT_INVOICE_PREFIXES.has(letters.toUpperCase()));
+    if (!withPrefix && !bare) continue;
+    const start = withPrefix ? m.index : end - groups.length;
+    if (claimed.overlaps(start, end) || bareNumberContext(text, start, end).otherNoun) continue;
+    out.push({ start, end, value: text.slice(start, end) });
+    claimed.claim(start, end);
+  }
   for (const m of matchesOf(prefixedRe(prefixes.length > 0 ? prefixes : DEFAULT_INVOICE_PREFIXES), text)) {
     const end = m.index + m[0].length;
     if (add(m.index, end)) continueList(end, digitCount(m[0]));
@@ -133,7 +204,7 @@ export function findInvoiceRefs(
   // Tokens of the SoR's shapes, unless they are dates or follow a word that makes them something else.
   for (const m of matchesOf(TOKEN_RE, text)) {
     const end = m.index + m[0].length;
-    const whole = shaped(m[0]);
+    const whole = shaped(m[0]) || ownPrefixDigits(m[0], shaped) !== undefined;
     if ((!whole && !splitShapedList(m[0], m.index, shaped)) || (whole && isCalendarDate(m[0])) || claimed.overlaps(m.index, end)) continue;
     if (bareNumberContext(text, m.index, end).otherNoun) continue;
     if (add(m.index, end)) continueList(end, digitCount(m[0].split('/')[0] ?? ''));

@@ -45,3 +45,32 @@ describe('bare invoice numbers of a SoR shape', () => {
     expect(e.poNumbers).toEqual(['PO-89270', 'PO-89947']);
   });
 });
+
+describe('references in other shapes than the SoR writes them', () => {
+  const NUMERIC: InvoiceShape[] = [{ pattern: '^80\\d{6}$', share: 1 }];
+  const LETTERS: InvoiceShape[] = [{ pattern: '^RF-\\d{7}$', share: 1 }];
+  it.each([
+    ['Please send invoice 804 125 77 again.', ['804 125 77']],
+    ['Rechnung 8041 2577 bitte erneut senden', ['8041 2577']],
+    ['Segunda via da NF-80412577, por favor.', ['NF-80412577']],
+    ['Fact. 80412577 svp', ['80412577']],
+    ['INV 80412577 and the invoice ending in ...415209', ['INV 80412577', '…415209']],
+    ['Copia de la factura terminada en 415209', ['…415209']],
+    ['la facture se terminant par 5209', ['…5209']],
+    ['Kopie der Rechnung mit den Endziffern 415209', ['…415209']],
+    ['Subject: copy of invoice …5209', ['…5209']],
+  ])('%s', (text, expected) => expect(extract(text, NUMERIC).invoiceNumbers).toEqual(expected));
+
+  it('reads a letter prefix in front of grouped digits when the shape has it', () => {
+    expect(extract('¿Nos podéis reenviar la factura RF 0060 555?', LETTERS).invoiceNumbers).toEqual(['RF 0060 555']);
+  });
+
+  it('leaves accounts, cards and amounts that end in digits alone', () => {
+    const e = extract('Paid to your account ending 4471 (card ending in 5209), total EUR 804 125,77.', NUMERIC);
+    expect(e.invoiceNumbers).toEqual([]);
+  });
+
+  it('never glues a prefix that names another document', () => {
+    expect(extract('Credit note CM-80412577 and PO-80412577', NUMERIC).invoiceNumbers).toEqual([]);
+  });
+});

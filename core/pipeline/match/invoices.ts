@@ -12,6 +12,7 @@ import {
 import type { InvoiceMatch, InvoiceMatchRule, MatchResult } from '../match-result.js';
 import type { SorInvoice, SorLookup } from '../sor.js';
 import type { MoneyAmount } from '../understanding.js';
+import { isSuffixReference } from '../entities/invoice-refs.js';
 import { invoicesWithoutGroupZeros } from './group-zeros.js';
 import { labelledPoKeys } from './po-label-keys.js';
 
@@ -35,6 +36,9 @@ const RULE_TEXT: Record<InvoiceMatchRule, string> = {
   leading_zeros: 'same number with leading zeros',
   one_digit_typo: 'one mistyped digit',
   transposed_digits: 'two adjacent digits swapped',
+  added_prefix: "same number with a prefix of the customer's own",
+  regrouped_digits: 'same digits written in other groups',
+  last_digits: 'its last digits',
   po_number: 'PO number on the invoice',
   amount: 'matched by amount',
 };
@@ -73,7 +77,8 @@ async function resolveRef(
   const keys = candidateKeys(raw, rules);
   const exactKey = keys[0]?.key ?? invoiceNumberKey(raw);
   const sameKey = await sor.invoicesByNumberKeys([exactKey]);
-  const exact = exactCandidates(raw, sameKey, rules);
+  if (isSuffixReference(raw)) return resolveLastDigits(raw, raw.replace(/\D/g, ''), sor, preferred, rules, 4);
+  const exact = regroupedWhereSplit(raw, exactCandidates(raw, sameKey, rules), rules);
   if (exact.length === 0 && sameKey.length > 0) {
     // The number exists but written in a way the rules do not accept: no guessing at other numbers.
     return { unresolved: { raw, reason: 'not_found', candidates: sameKey.map((i) => i.number), kind: 'invoice' } };
@@ -91,16 +96,18 @@ async function resolveRef(
   if (bySerial) return bySerial;
   const byGroups = await resolveGroupZeros(raw, sor, preferred, rules);
   if (byGroups) return byGroups;
+  const byPo = await resolveAsPo(raw, sor, rules);
+  if (byPo) return byPo;
 
   const fuzzy = keys.slice(1);
-  if (fuzzy.length === 0) return { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
+  if (fuzzy.length === 0) return (await resolveShortNumber(raw, sor, preferred, rules)) ?? { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
   const ruleOfKey = new Map(fuzzy.map((k) => [k.key, k.rule] as const));
   const found = (await sor.invoicesByNumberKeys(fuzzy.map((k) => k.key))).map((inv) => ({
     inv,
     rule: ruleOfKey.get(invoiceNumberKey(inv.number)),
   }));
   const candidates = found.filter((c): c is { inv: SorInvoice; rule: 'one_digit_typo' | 'transposed_digits' } => c.rule !== undefined);
-  if (candidates.length === 0) return { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
+  if (candidates.length === 0) return (await resolveShortNumber(raw, sor, preferred, rules)) ?? { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
   if (candidates.length === 1 && candidates[0]) return { match: toMatch(raw, candidates[0].inv, candidates[0].rule, ', the only invoice within one edit') };
   const ofPreferred = candidates.filter((c) => preferred.includes(c.inv.customerSorId));
   if (ofPreferred.length === 1 && ofPreferred[0]) {
@@ -114,6 +121,79 @@ async function resolveRef(
     };
   }
   return { unresolved: { raw, reason: 'ambiguous', candidates: candidates.map((c) => c.inv.number), kind: 'invoice' } };
+}
+
+type Resolved = { match?: InvoiceMatch; unresolved?: MatchResult['unresolved'][number] };
+
+/** The digit groups of a reference: "904 125 77" → ["904", "125", "77"]. */
+const digitGroups = (s: string): string[] => s.match(/\d+/g) ?? [];
+
+/**
+ * "904 125 77" for 90412577, "RF 0060 555" for RF-0060555: the same digits, but split by spaces
+ * into groups the SoR number does not have. The reading is likely but not literal: the match is
+ * kept under its own rule, for a person to confirm.
+ */
+function regroupedWhereSplit(
+  raw: string,
+  candidates: Array<{ inv: SorInvoice; rule: InvoiceMatchRule }>,
+  rules: Partial<RelaxedMatchingOptions>,
+): Array<{ inv: SorInvoice; rule: InvoiceMatchRule }> {
+  if (!/\d\s+\d/.test(raw)) return candidates;
+  return candidates.flatMap((c) => {
+    const same = digitGroups(raw).join(' ') === digitGroups(c.inv.number).join(' ');
+    if (same) return [c];
+    return ruleAllowed('regrouped_digits', rules) ? [{ inv: c.inv, rule: 'regrouped_digits' as const }] : [];
+  });
+}
+
+/**
+ * A reference that is only the last digits of an invoice number ("the invoice ending in 415209"):
+ * it names an invoice only when exactly one invoice of the sender's customer(s) ends in them.
+ * Without a customer to search, or with several candidates, a person decides.
+ */
+async function resolveLastDigits(
+  raw: string,
+  digits: string,
+  sor: SorLookup,
+  preferred: readonly string[],
+  rules: Partial<RelaxedMatchingOptions>,
+  minDigits: number,
+): Promise<Resolved> {
+  if (!ruleAllowed('last_digits', rules) || digits.length < minDigits || preferred.length === 0) {
+    return { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
+  }
+  const own = (await Promise.all(preferred.map((c) => sor.invoicesOfCustomer(c)))).flat();
+  const found = own.filter((i) => {
+    const d = i.number.replace(/\D/g, '');
+    return d.length > digits.length && d.endsWith(digits);
+  });
+  const only = found.length === 1 ? found[0] : undefined;
+  if (only) return { match: toMatch(raw, only, 'last_digits', `, the only invoice of ${only.customerSorId} ending in ${digits}`) };
+  if (found.length === 0) return { unresolved: { raw, reason: 'not_found', kind: 'invoice' } };
+  return { unresolved: { raw, reason: 'ambiguous', candidates: found.map((i) => i.number), kind: 'invoice' } };
+}
+
+/**
+ * A bare number shorter than the invoice numbers it could end ("415209" for 90415209), quoted
+ * where a whole number matches nothing: its last digits, under the same rule as a marked suffix.
+ */
+async function resolveShortNumber(raw: string, sor: SorLookup, preferred: readonly string[], rules: Partial<RelaxedMatchingOptions>): Promise<Resolved | undefined> {
+  const digits = raw.trim().replace(/^#\s*/, '');
+  if (!/^\d{5,7}$/.test(digits)) return undefined;
+  const r = await resolveLastDigits(raw, digits, sor, preferred, rules, 5);
+  return r.match || r.unresolved?.reason === 'ambiguous' ? r : undefined;
+}
+
+/**
+ * A number read as an invoice reference that is no invoice's number but exactly one invoice's
+ * PO number ("our PO on it should be 4500191875"): resolved as that PO.
+ */
+async function resolveAsPo(raw: string, sor: SorLookup, rules: Partial<RelaxedMatchingOptions>): Promise<Resolved | undefined> {
+  if (!ruleAllowed('po_number', rules) || !/\d{4,}/.test(raw)) return undefined;
+  let found = await sor.invoicesByPoKeys([poNumberKey(raw)]);
+  if (found.length === 0) found = await sor.invoicesByPoKeys(labelledPoKeys(raw));
+  if (found.length !== 1 || !found[0]) return undefined;
+  return { match: toMatch(raw, found[0], 'po_number', ', quoted where an invoice number was expected') };
 }
 
 /**
@@ -152,13 +232,14 @@ async function resolveGroupZeros(
 }
 
 /** Resolves one PO number to the invoice raised against it. */
-async function resolvePo(raw: string, sor: SorLookup): Promise<{ matches: InvoiceMatch[]; unresolved?: MatchResult['unresolved'][number] }> {
+async function resolvePo(raw: string, sor: SorLookup): Promise<{ matches: InvoiceMatch[]; unresolved?: MatchResult['unresolved'][number]; live?: string[] }> {
   let found = await sor.invoicesByPoKeys([poNumberKey(raw)]);
   // Only when the PO as written finds nothing: the same value under the label the SoR stores with it.
   if (found.length === 0) found = await sor.invoicesByPoKeys(labelledPoKeys(raw));
   if (found.length === 0) return { matches: [], unresolved: { raw, reason: 'not_found', kind: 'po' } };
   if (found.length === 1 && found[0]) return { matches: [toMatch(raw, found[0], 'po_number')] };
-  return { matches: [], unresolved: { raw, reason: 'ambiguous', candidates: found.map((i) => i.number), kind: 'po' } };
+  const live = found.filter((i) => i.status !== 'void');
+  return { matches: [], unresolved: { raw, reason: 'ambiguous', candidates: found.map((i) => i.number), kind: 'po' }, live: (live.length > 0 ? live : found).map((i) => i.number) };
 }
 
 /** Resolves every invoice reference and PO number, each SoR invoice reported once. */
@@ -181,8 +262,10 @@ export async function resolveInvoices(input: ResolveInput, sor: SorLookup): Prom
     for (const raw of input.poNumbers) {
       const r = await resolvePo(raw, sor);
       r.matches.forEach(addMatch);
-      // A PO whose invoices the email already names explicitly needs no resolving.
-      const covered = r.unresolved?.reason === 'ambiguous' && (r.unresolved.candidates ?? []).every((n) => invoices.some((i) => i.number === n));
+      // A PO whose invoices the email already names explicitly needs no resolving; an invoice voided
+      // and reissued under the same PO counts as its reissue.
+      const live = r.unresolved?.reason === 'ambiguous' ? r.live ?? [] : [];
+      const covered = live.length > 0 && live.every((n) => invoices.some((i) => i.number === n));
       if (r.unresolved && !covered) unresolved.push(r.unresolved);
     }
   }

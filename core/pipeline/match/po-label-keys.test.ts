@@ -14,3 +14,11 @@ describe('labelledPoKeys', () => {
     expect(labelledPoKeys('OC-2026-0311')).not.toContain('OCOC20260311');
   });
 });
+
+describe('labelledPoKeys: the order word as the label', () => {
+  it('finds a PO stored with the order word in front of it', () => {
+    expect(labelledPoKeys('00489')).toContain(poNumberKey('Pedido 00489'));
+    expect(labelledPoKeys('7781')).toContain(poNumberKey('Bestellung 7781'));
+    expect(labelledPoKeys('A-2210')).toContain(poNumberKey('Commande A-2210'));
+  });
+});

@@ -5,7 +5,11 @@
 import { poNumberKey } from '../invoice-number.js';
 
 /** Order and purchase-order labels, as key prefixes (upper-case alphanumerics). */
-const PO_LABELS = ['PO', 'PONO', 'PONR', 'ORDER', 'ORDERNO', 'OC', 'BC', 'ODA', 'OA', 'NE', 'ENC', 'PED', 'INK'];
+const PO_LABELS = [
+  'PO', 'PONO', 'PONR', 'ORDER', 'ORDERNO', 'OC', 'BC', 'ODA', 'OA', 'NE', 'ENC', 'PED', 'INK',
+  // The order word itself, as SoRs store it in front of the value ("Pedido 00489", "Bestellung 7781").
+  'PEDIDO', 'ORDEN', 'ORDENDECOMPRA', 'COMMANDE', 'BESTELLUNG', 'BESTELLNR', 'AUFTRAG', 'ORDINE', 'ENCOMENDA', 'BESTELLING', 'BESTELNUMMER', 'INKOOPORDER', 'BESTALLNING',
+];
 
 /** Keys with a PO label in front of the bare key, for when the exact key finds nothing. */
 export function labelledPoKeys(raw: string): string[] {

@@ -33,6 +33,7 @@ export const de: LanguageLexicon = {
     },
     payment_status: {
       strong: [
+        rx`\bbestatig\w*${LONG_GAP}${ZAHLUNG}${LONG_GAP}\b(?:eingegangen|verbucht|zugeordnet|gutgeschrieben|angekommen|erhalten)\b`,
         rx`\b(?:bestatigen|bestatigung|bestatigt)\w*${LONG_GAP}\b(?:eingang|erhalt|erhalten|eingegangen|verbucht|zugeordnet|zuordnung|gutgeschrieben|angekommen)\w*(?=${LONG_GAP}${ZAHLUNG})|${ZAHLUNG}${LONG_GAP}\b(?:bestatigen|bestatigung)\w*`,
         rx`\b(?:eingang|erhalt|zuordnung|verbuchung)\w*${LONG_GAP}${ZAHLUNG}${LONG_GAP}\b(?:bestatigen|bestatigung|mitteilen|prufen)\w*|\bzahlungseingang\w*${LONG_GAP}\b(?:bestatigen|bestatigung|mitteilen|prufen)\w*`,
         rx`\b(?:haben sie|habt ihr|ist)\b${GAP}${ZAHLUNG}${LONG_GAP}\b(?:erhalten|bekommen|eingegangen|verbucht|zugeordnet|angekommen|gutgeschrieben)\b`,
@@ -59,6 +60,9 @@ export const de: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        // A price or charge disagreement without a dispute word.
+        rx`\bnicht (?:im|in der|in unserem|in ihrem) (?:angebot|auftragsbestatigung|bestellung|vertrag|rahmenvertrag)\b${GAP}\b(?:enthalten|vereinbart|aufgefuhrt|vorgesehen|genannt)\b|\bnicht (?:im angebot|vereinbart)\b`,
+        rx`\b(?:mehr|hoher|teurer)\w*${GAP}\bals\b${GAP}\b(?:vereinbart|angeboten|abgesprochen|ausgehandelt|bestatigt|im angebot)\w*|\bweicht\b${LONG_GAP}\bab\b|\bpreis(?:differenz|abweichung)\w*|\b(?:vereinbarten|abgesprochenen|angebotenen|ausgehandelten) (?:preis|preise|stuckpreis|einzelpreis|konditionen)\b|\b(?:berechnet|abgerechnet|fakturiert)\b${LONG_GAP}\b(?:statt|anstatt|anstelle)\b|\b(?:statt|anstatt)\b${LONG_GAP}\b(?:berechnet|abgerechnet|in rechnung gestellt)\b|\bkorrigier\w*${LONG_GAP}\bbevor wir\b`,
         rx`\bnur #num\b${GAP}\b(?:bestellt|geliefert|erhalten)\b|\b(?:zuruckgeschickt|zuruckgesandt|retourniert|zuruckgegeben)\b${LONG_GAP}\b(?:berechnet|fakturiert|rechnung)\w*|\bvereinbart (?:waren|war)\b${GAP}(?:#amt|#num)|\bvereinbarte[nr]? preis\b|\binnergemeinschaftlich\w*|\breverse[- ]charge\b|\bdieselbe lieferung\b|\bstellen sie\b${LONG_GAP}\bgutschrift\b`,
         rx`\b(?:reklamation|reklamieren|beanstand|einspruch|widerspruch|widersprechen|bestreiten|strittig)\w*`,
         rx`\b(?:falsch|fehlerhaft|inkorrekt|nicht korrekt|stimmt nicht|stimmen nicht|zu hoch|abweich)\w*${GAP}\b(?:preis|betrag|menge|mwst|mehrwertsteuer|ust|steuer|fracht|summe|rabatt|rechnung)\w*`,

@@ -35,7 +35,8 @@ export const en: LanguageLexicon = {
         rx`\bsoa\b`,
         rx`\bopen items?\b|\bopen invoices? (?:list|report)\b|\blist of (?:all )?(?:our |the )?(?:open|outstanding|unpaid|overdue) (?:items|invoices)\b`,
         rx`\b(?:aging|ageing|aged) (?:report|balance|receivables?|debt|analysis|list)\b|\baging\b`,
-        rx`\b(?:current|outstanding|open|total|remaining|account) balance\b|\bbalance (?:due|owing|outstanding|on (?:our|my|the) account)\b`,
+        rx`\b(?:current|outstanding|open|total|remaining|account) balance\b|\bbalance (?:due|owing|owed|outstanding|on (?:our|my|the) account)\b`,
+        rx`\bhow much is (?:my|our|the) (?:balance|account|bill)\b|\bwhat(?:'s| is) (?:my|our) (?:current )?balance\b`,
         rx`\bhow much (?:do|does|did) (?:we|i|our company) (?:still )?owe\b|\bwhat (?:do|does) (?:we|i) (?:still )?owe\b`,
         rx`\bwhat(?:ever)? (?:is|are) (?:still )?(?:outstanding|open|due|unpaid|owing)\b|\bwhich invoices (?:are|remain) (?:still )?(?:open|outstanding|unpaid|due)\b`,
         rx`\b(?:total|amount|balance|everything|all) (?:that )?(?:we|i) (?:still )?owe\b|\bbreakdown of (?:our|my|the) account\b`,
@@ -51,6 +52,7 @@ export const en: LanguageLexicon = {
     },
     payment_status: {
       strong: [
+        rx`\b(?:confirm|verify|check)\b${LONG_GAP}${PAYMENT}${LONG_GAP}\b(?:received|applied|posted|credited|cleared|allocated|arrived|came through|went through)\b|\bdid (?:our|the|my) ${PAY_NOUN} (?:come|go|get) through\b`,
         rx`\b(?:did|have|has) (?:you|u|your team|you guys|northwind) (?:already )?(?:receive|received|get|got|applied|posted|allocated|credited)\b`,
         rx`\b(?:records?|system|bank|statement) shows? (?:that )?(?:it|they|this|the (?:invoice|payment))? ?(?:was|were|has been|have been|as)? ?(?:paid|cleared|debited|settled)\b`,
         rx`\b(?:confirm|verify|check|let (?:us|me) know)\b${LONG_GAP}\b(?:receipt|received|receiving|arrived|got|applied|posted|credited|cleared)\b(?=${LONG_GAP}${PAYMENT})|${PAYMENT}${LONG_GAP}\b(?:confirm|verify)\b${GAP}\b(?:receipt|received|arrived|applied)\b`,
@@ -92,6 +94,10 @@ export const en: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        // A price or charge disagreement without a dispute word.
+        rx`\bnot (?:in|on|part of|included in) (?:the|our|your) (?:quote|quotation|offer|agreement|contract|order confirmation|purchase order|po)\b`,
+        rx`\b(?:more|higher) than\b${GAP}\b(?:quoted|agreed|offered|contracted|negotiated|promised|quote|quotation|order confirmation|purchase order|contract)\b|\bnot (?:the|what) (?:price |rate )?(?:we|you|your \w+|was|were)\b${GAP}\b(?:agreed|quoted|offered|negotiated|promised)\b|\b(?:agreed|quoted|contracted|negotiated|contract) (?:unit )?(?:price|prices|rate|rates|pricing)\b`,
+        rx`\b(?:price|prices|rate|amount|total)\b${LONG_GAP}\b(?:differs?|different|does ?n[o']?t match|do ?n[o']?t match|deviates?)\b${GAP}\b(?:order confirmation|quote|quotation|po|purchase order|contract|price list|agreement)\b|\b(?:billed|charged|invoiced)\b${LONG_GAP}\binstead of\b|\b(?:correct|fix|amend|revise)\b${LONG_GAP}\bbefore (?:we|i) (?:can )?(?:pay|process|release|approve)\b`,
         rx`\b(?:we|i) only (?:ordered|received|got|asked for)\b|\bonly #num (?:of|out of) (?:the )?#num\b`,
         rx`\b(?:returned|sent back|rma)\b${LONG_GAP}\b(?:billed|charged|invoiced|on the invoice)\b`,
         rx`\b(?:discount|rebate)\b${GAP}\bmissing\b|\bsame (?:shipment|delivery|order|goods|items)\b${LONG_GAP}\b(?:invoiced|billed|charged|twice)\b|\b(?:invoiced|billed|charged)\b${LONG_GAP}\bsame (?:shipment|delivery|order|goods)\b`,

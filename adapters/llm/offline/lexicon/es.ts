@@ -31,6 +31,7 @@ export const es: LanguageLexicon = {
     },
     payment_status: {
       strong: [
+        rx`\b(?:estatus|status|estado|situacion) (?:de|del) (?:pago|los pagos|pagos|la transferencia|nuestro pago|nuestros pagos)\b|\bconfirm\w*\b${LONG_GAP}${PAGO}${LONG_GAP}\b(?:recibid|aplicad|acreditad|registrad|identificad|reflejad)\w*|\b(?:ya )?(?:se )?(?:reflejo|quedo aplicad\w*|quedo registrad\w*)\b${GAP}(?:${PAGO}|\?)|\b(?:identificaron|ubicaron|localizaron)\b${GAP}(?:${PAGO}|\bcomprobante\b)`,
         rx`\bconfirm\w*\b${LONG_GAP}\b(?:recepcion|recibido|recibieron|aplicacion|aplicado|aplicaron|acreditado|registrado|ingreso|llego)\b(?=${LONG_GAP}${PAGO})|${PAGO}${LONG_GAP}\bconfirm\w*\b${GAP}\b(?:recepcion|recibido|recibieron|llego|aplicado)\b`,
         rx`\b(?:recibieron|han recibido|ya recibieron|les llego|les ha llegado)\b${GAP}${PAGO}|${PAGO}${GAP}\b(?:recibido|aplicado|acreditado|registrado|llego)\b[^.!\n]{0,30}\?`,
         rx`\b(?:a|en) (?:que|cuales) facturas?\b${GAP}\b(?:aplic|correspond|cubr|pag)\w*|\b(?:que|cuales) facturas?\b${GAP}\b(?:cubre|cubrio|paga|pago|aplic)\w*`,
@@ -54,6 +55,9 @@ export const es: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        // A price or charge disagreement without a dispute word.
+        rx`\bno (?:venia|venian|estaba|estaban|aparecia|aparecian|figuraba|figuraban|incluid[oa]s?) (?:en|dentro de) (?:la|el) (?:cotizacion|oferta|presupuesto|contrato|orden de compra|pedido)\b`,
+        rx`\b(?:mas|mayor) (?:de lo|que lo|que el precio|al precio)\b${GAP}\b(?:cotiz|acord|pact|quedamos|conven|negoci|ofrec)\w*|\bno es el precio\b|\bprecios? (?:que (?:quedamos|acordamos|pactamos|nos cotiz\w*)|pactad|cotizad|convenid)\w*|\b(?:corrij|correg|rectifiqu)\w*${GAP}\bantes de pagar\w*|\b(?:cobraron|facturaron|cobrado|facturado)\b${LONG_GAP}\b(?:en lugar de|en vez de)\b`,
         rx`\bsolo (?:pedimos|recibimos|llegaron)\b|\b(?:devolvimos|devuelt[oa]s)\b${LONG_GAP}\bfactur\w*|\b(?:precio|tarifa|lo) acordad[oa]\b|\bintracomunitari\w*|\binversion del sujeto pasivo\b|\bmisma (?:entrega|mercancia|remesa)\b|\b(?:emitan|emitir|generar)\b${GAP}\babono\b`,
         rx`\b(?:disput|reclam|inconformidad|desacuerdo|objet|impugn)\w*`,
         rx`\b(?:error|erroneo|incorrect|equivocad|no coincide|no corresponde|mas alto|superior)\w*${GAP}\b(?:precio|importe|monto|cantidad|tarifa|iva|impuesto|total|flete|descuento|factura)\w*`,

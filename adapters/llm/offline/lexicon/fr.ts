@@ -40,6 +40,7 @@ export const fr: LanguageLexicon = {
     },
     payment_status: {
       strong: [
+        rx`\bconfirm\w*\b${LONG_GAP}${PAIEMENT}${LONG_GAP}\b(?:recu|encaisse|impute|affecte|applique|enregistre|pris en compte|credite|arrive|lettre)\w*|\bbien ete (?:recu|encaisse|impute|applique|affecte|pris en compte|enregistre|lettre)\w*`,
         rx`\bconfirm\w*\b${LONG_GAP}\b(?:reception|recu|encaisse|encaissement|imputation|affectation|lettrage|impute|affecte|arrive)\w*(?=${LONG_GAP}${PAIEMENT})|${PAIEMENT}${LONG_GAP}\bconfirm\w*\b${GAP}\b(?:reception|recu|encaisse|arrive|impute)\w*`,
         rx`${PAIEMENT}[^.!\n]{0,40}\b(?:recu|encaisse|impute|affecte|enregistre|credite|arrive)\w*[^.!\n]{0,30}\?`,
         rx`\b(?:avez-vous|avez vous)\b${GAP}\b(?:recu|encaisse|impute|enregistre)\w*`,
@@ -65,6 +66,9 @@ export const fr: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        // A price or charge disagreement without a dispute word.
+        rx`\bne (?:figurai(?:en)?t|etai(?:en)?t|sont|est) pas (?:prevue?s? )?(?:dans|sur) (?:le|la|notre|votre) (?:devis|offre|contrat|commande|confirmation de commande|bon de commande)\b`,
+        rx`\bplus (?:cher )?que (?:le prix |le tarif |ce qui (?:etait|a ete) )?(?:convenu|prevu|negocie|accorde|le devis)\b|\b(?:n'est|ne sont) pas (?:le|les) (?:prix|tarifs?) (?:convenu|negocie|prevu|accorde|du devis)\w*|\bprix (?:convenu|negocie|accorde|contractuel)\w*|\bne correspond\w* pas\b${GAP}\b(?:devis|commande|confirmation|contrat|tarif|prix)\b|\bfactur\w*${LONG_GAP}\bau lieu de\b|\b(?:corrig|rectifi)\w*${GAP}\bavant (?:de |que nous )?(?:la |le )?(?:pay|regl|paiement|reglement)\w*`,
         rx`\bn'avons commande que\b|\bseule?s? #num (?:des|sur) #num\b|\b(?:retourne|renvoye)\w*\b${LONG_GAP}\bfactur\w*|\bautoliquidation\b|\b(?:prix|tarif) convenu\b|\bmeme livraison\b${LONG_GAP}\bfactur\w*`,
         rx`\b(?:contest|litig|reclamation|desaccord)\w*`,
         rx`\b(?:erreur|errone|incorrect|faux|fausse|ne correspond pas|pas conforme|non conforme|trop eleve|superieur)\w*${GAP}\b(?:prix|montant|quantite|tarif|tva|taxe|total|frais|port|remise|facture)\w*`,

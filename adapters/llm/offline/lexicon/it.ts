@@ -27,6 +27,7 @@ export const it: LanguageLexicon = {
     },
     payment_status: {
       strong: [
+        rx`\bconferm\w*\b${LONG_GAP}${PAGAMENTO}${LONG_GAP}\b(?:ricevut|registrat|incassat|accreditat|imputat|arrivat|abbinat)\w*`,
         rx`\bconferm\w*\b${LONG_GAP}\b(?:ricezione|ricevuto|avvenuto accredito|accredito|incasso|registrazione|ricevimento|arrivato)\b(?=${LONG_GAP}${PAGAMENTO})|${PAGAMENTO}${LONG_GAP}\bconferm\w*\b${GAP}\b(?:ricezione|ricevuto|accredito|arrivato)\b|\bconferm\w*\b${GAP}\b(?:l'avvenuto accredito|l'accredito|avvenuto accredito)\b`,
         rx`\b(?:avete ricevuto|e arrivato|vi e arrivato|e stato registrato|e stato incassato)\b${GAP}${PAGAMENTO}|${PAGAMENTO}${GAP}\b(?:ricevut|registrat|incassat|arrivat|accreditat)\w*[^.!\n]{0,30}\?`,
         rx`\b(?:a|su) quali fatture\b${GAP}\b(?:imputat|allocat|registrat|abbinat|riferisc)\w*|\bquali fatture\b${GAP}\b(?:copre|salda|paga|pagamento|bonifico)\w*`,
@@ -49,6 +50,9 @@ export const it: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        // A price or charge disagreement without a dispute word.
+        rx`\bnon (?:(?:era|erano|e) )?(?:previst[oi]|inclus[oi]|presenti|era|erano) (?:nel|dal|nella|dalla) (?:preventivo|offerta|contratto|ordine|conferma d'ordine)\b`,
+        rx`\bpiu (?:alto )?(?:di quanto|del prezzo|rispetto al)\b${GAP}\b(?:concordat|pattuit|quotat|offert|preventiv|convenut)\w*|\bnon e il prezzo\b|\bprezz[oi] (?:concordat|pattuit|convenut|quotat|del preventivo)\w*|\b(?:non corrisponde|differisce|diverso)\w*${GAP}\b(?:conferma d'ordine|preventivo|ordine|offerta|contratto|listino)\b|\b(?:addebitat|fatturat)\w*${LONG_GAP}\binvece di\b|\b(?:corregg|rettific)\w*${GAP}\bprima di (?:pagar|procedere)\w*`,
         rx`\babbiamo ordinato solo\b|\bsolo #num (?:pezzi|colli|cartoni)? ?su #num\b|\b(?:resi|restituit\w*|rispedit\w*)\b${LONG_GAP}\bfatturat\w*|\bprezzo concordato\b|\breverse charge\b|\bstessa consegna\b|\bnota di accredito\b`,
         rx`\b(?:contest|reclam|disaccordo)\w*`,
         rx`\b(?:errat|sbagliat|non corrett|non corrisponde|non corrispondono|piu alt|superiore)\w*${GAP}\b(?:prezz|importo|quantita|tariff|iva|impost|totale|trasporto|sconto|fattura)\w*`,

@@ -23,12 +23,14 @@ export const nl: LanguageLexicon = {
         rx`\bschuldig\b`,
         rx`\b(?:rekening|klant|debiteuren|saldo)overzicht\w*|\brekeningafschrift\w*|\boverzicht (?:van )?(?:de |alle |onze )?(?:openstaande|open) (?:posten|facturen|bedragen)\b`,
         rx`\bopenstaande posten\b|\bopen posten\b|\bouderdomsanalyse\b|\bsaldobevestiging\b`,
+        rx`\bwelke facturen\b${GAP}\b(?:open ?staan|nog open|onbetaald)\b|\b(?:totale|totaal) saldo\b`,
         rx`\b(?:huidig|openstaand|actueel)e? saldo\b|\bhoeveel (?:staat er|staan wij|moeten wij|zijn wij)\b|\bwat staat er (?:nog )?open\b`,
       ],
       weak: [rx`\bsaldo\b`, rx`\b(?:openstaand|vervallen|achterstallig)\w*`, rx`\b(?:afstemming|afstemmen)\b|\bcreditnota'?s? (?:nog )?(?:open|niet verrekend)\b`],
     },
     payment_status: {
       strong: [
+        rx`\bbevestig\w*${LONG_GAP}${BETALING}${LONG_GAP}\b(?:ontvangen|verwerkt|geboekt|toegewezen|afgeletterd|binnen|aangekomen)\b`,
         rx`\bbevestig\w*${LONG_GAP}\b(?:ontvangst|ontvangen|verwerkt|geboekt|toegewezen|afgeletterd|binnen)\b(?=${LONG_GAP}${BETALING})|${BETALING}${LONG_GAP}\bbevestig\w*|\bbevestig\w*${GAP}\bontvangst\b${GAP}${BETALING}`,
         rx`\b(?:hebben jullie|heeft u|hebt u|is)\b${GAP}${BETALING}${LONG_GAP}\b(?:ontvangen|binnen|verwerkt|geboekt|aangekomen)\b|${BETALING}${GAP}\b(?:ontvangen|verwerkt|geboekt|binnen)\b[^.!\n]{0,30}\?`,
         rx`\b(?:welke|op welke) factu\w*${GAP}\b(?:betaald|geboekt|toegewezen|verrekend|afgeletterd|gedekt)\b|\bhoe (?:is|zijn)\b${GAP}\b(?:geboekt|verwerkt|toegewezen)\b`,
@@ -52,6 +54,9 @@ export const nl: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        // A price or charge disagreement without a dispute word.
+        rx`\bniet (?:in|op) (?:de|onze|uw) (?:offerte|orderbevestiging|bestelling|overeenkomst|prijsafspraak)\b`,
+        rx`\b(?:meer|hoger|duurder)\b${GAP}\bdan\b${GAP}\b(?:afgesproken|overeengekomen|geoffreerd|offerte|orderbevestiging)\b|\b(?:afgesproken|overeengekomen|geoffreerde) (?:prijs|prijzen|tarief)\b|\bwijkt\b${LONG_GAP}\baf\b|\b(?:gefactureerd|berekend|in rekening gebracht)\b${LONG_GAP}\bin plaats van\b|\b(?:corrigeer|corrigeren|aanpassen)\b${GAP}\bvoordat (?:wij|we)\b`,
         rx`\bmaar #num\b${GAP}\b(?:besteld|geleverd|ontvangen)\b|\b(?:teruggestuurd|geretourneerd|retour gestuurd)\b${LONG_GAP}\bfactu\w*|\b(?:prijs|tarief)\b${LONG_GAP}\bafgesproken\b|\bafgesproken (?:prijs|tarief)\b|\b(?:btw|heffing) verlegd\b|\bdezelfde (?:levering|zending|order)\b`,
         rx`\b(?:betwist|bezwaar|geschil|oneens|reclamatie|klacht)\w*`,
         rx`\b(?:fout|foutief|onjuist|niet juist|niet correct|klopt niet|kloppen niet|te hoog|hoger dan)\w*${GAP}\b(?:prijs|prijzen|bedrag|aantal|hoeveelheid|tarief|btw|belasting|vracht|totaal|korting|factuur)\w*`,

@@ -3,7 +3,7 @@ import { GAP, LONG_GAP, REF, rx } from './rx.js';
 import type { LanguageLexicon } from './types.js';
 
 const FATURA = String.raw`(?:\bfaturas?\b|\bfacturas?\b|\bnotas? fiscais\b|\bnota fiscal\b|\bnf-?e?\b|${REF})`;
-const PAGAMENTO = String.raw`(?:\b(?:pagamentos?|transferencias?|cheques?|depositos?|boletos?|pix)\b|#amt)`;
+const PAGAMENTO = String.raw`(?:\b(?:pagamentos?|transferencias?|cheques?|depositos?|boletos?|pix|ted|doc)\b|#amt)`;
 
 export const pt: LanguageLexicon = {
   intents: {
@@ -15,6 +15,8 @@ export const pt: LanguageLexicon = {
         rx`\b(?:reenvi|reencaminh|enviar novamente|enviar de novo|voltar a enviar)\w*`,
         rx`\b(?:nao|nunca) (?:recebemos|recebi|encontramos|encontro|localizamos|conseguimos encontrar)\b${GAP}${FATURA}|\b(?:encaminhar|reenviar|mandar de novo)\b${GAP}${FATURA}`,
         rx`\bfaturas? em falta\b|\bfaltam?\b${GAP}${FATURA}`,
+        rx`\b(?:enviar|mandar|reenviar|encaminhar|precis\w+)\b${GAP}\b(?:o |a )?(?:danfe|xml)\b|\bdanfe\b${GAP}\b(?:em pdf|pdf)\b`,
+        rx`\b(?:enviar|mandar|encaminhar)(?:-(?:me|nos|lhe))?\b${GAP}\b(?:novamente|de novo|outra vez)\b`,
       ],
       weak: [rx`\b(?:enviar|enviem|mandar|partilhar|compartilhar|precisamos|preciso)\b${GAP}${FATURA}`, rx`\bfaturas?\b`, rx`\banexo\b`],
     },
@@ -29,6 +31,7 @@ export const pt: LanguageLexicon = {
     },
     payment_status: {
       strong: [
+        rx`\bconfirm\w*\b${LONG_GAP}\bbaixa\b|\b(?:ja )?(?:deu|deram|foi dada|tiveram) baixa\b|\b(?:foi|foram|ja foi|ja foram) (?:baixad|compensad|creditad|identificad|lancad|aplicad)\w*|\b(?:ja )?caiu\b${GAP}(?:${PAGAMENTO}|\bted\b|\bpix\b|\?)|(?:${PAGAMENTO}|\bted\b|\bpix\b)${GAP}\b(?:ja )?(?:caiu|entrou|entraram)\b|\bentrou (?:completo|integral|certinho)\b`,
         rx`\bconfirm\w*\b${LONG_GAP}\b(?:rece[cp]ao|recebimento|recebido|recebeu|receberam|aplicacao|lancamento|baixa|credito|chegou)\b(?=${LONG_GAP}${PAGAMENTO})|${PAGAMENTO}${LONG_GAP}\b(?:confirm\w*|agradecemos a confirmacao)\b${GAP}\b(?:rece[cp]ao|recebimento|recebido|chegou)\b`,
         rx`\b(?:receberam|ja receberam|chegou)\b${GAP}${PAGAMENTO}|${PAGAMENTO}${GAP}\b(?:recebid|aplicad|lancad|creditad|chegou)\w*[^.!\n]{0,30}\?`,
         rx`\b(?:a|em) que(?:is)? faturas?\b${GAP}\b(?:aplic|lanc|imput|corresp)\w*|\bquais faturas?\b${GAP}\b(?:cobre|paga|pagamento|liquida)\w*`,
@@ -50,6 +53,9 @@ export const pt: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        // A price or charge disagreement without a dispute word.
+        rx`\bnao (?:estava|estavam|constava|constavam|vinha|vinham|incluid[oa]s?) (?:no|na) (?:orcamento|cotacao|proposta|contrato|pedido)\b`,
+        rx`\b(?:cobraram|faturaram|cobrado|faturado)\b${LONG_GAP}\b(?:a mais|mais do que|em vez de|ao inves de)\b|\bnao e o preco\b|\bpreco (?:combinad|acordad|negociad|cotad|orcad)\w*|\b(?:corrij|corrig|retifiqu)\w*${GAP}\bantes de pag\w*|\b(?:diverge|difere|nao confere|nao bate)\b${GAP}\b(?:pedido|cotacao|orcamento|contrato)\b`,
         rx`\bso encomendamos\b|\bapenas #num\b|\b(?:devolvemos|devolvid\w*)\b${LONG_GAP}\bfaturad\w*|\b(?:preco|valor) acordado\b|\bintracomunitari\w*|\bautoliquidacao\b|\bmesma (?:entrega|encomenda|remessa)\b`,
         rx`\b(?:contest|reclam|desacordo|divergen)\w*`,
         rx`\b(?:erro|errad|incorret|nao corresponde|nao bate|mais alt|superior)\w*${GAP}\b(?:preco|valor|quantidade|tarifa|iva|imposto|total|frete|desconto|fatura)\w*`,

@@ -30,6 +30,7 @@ export const sv: LanguageLexicon = {
     },
     payment_status: {
       strong: [
+        rx`\bbekrafta\w*${LONG_GAP}${BETALNING}${LONG_GAP}\b(?:kommit (?:in|fram)|mottagits|bokats|registrerats|avraknats)\b`,
         rx`\bbekrafta\w*${LONG_GAP}\b(?:mottag\w*|kommit (?:in|fram)|bokad\w*|registrerad\w*|avraknad\w*)\b|\b(?:har|har ni|har du)\b${GAP}${BETALNING}${GAP}\b(?:kommit (?:in|fram)|mottagits|bokats|registrerats)\b`,
         rx`\b(?:har ni|har du) (?:fatt|mottagit|tagit emot|bokat|registrerat)\b${LONG_GAP}${BETALNING}`,
         rx`\b(?:star|ligger|syns) (?:fortfarande|kvar) som (?:oppen|obetald|forfallen)\b|\bfortfarande (?:oppen|obetald|forfallen)\b`,
@@ -48,6 +49,9 @@ export const sv: LanguageLexicon = {
     },
     dispute: {
       strong: [
+        // A price or charge disagreement without a dispute word.
+        rx`\binte (?:med )?i (?:offerten|avtalet|orderbekraftelsen|bestallningen)\b`,
+        rx`\b(?:mer|hogre|dyrare)\b${GAP}\ban\b${GAP}\b(?:avtalat|overenskommet|offererat|offerten|orderbekraftelsen)\b|\b(?:avtalade|overenskomna|offererade) priset\b|\bavviker\b${GAP}\b(?:offert|orderbekraftelse|bestallning|avtal|pris)\w*|\b(?:fakturer|debiter)\w*${LONG_GAP}\bi ?stallet for\b|\b(?:ratta|korrigera)\w*${GAP}\binnan (?:vi|ni)\b`,
         rx`\bkredit(?:nota|faktura|ering)\w*${LONG_GAP}\b(?:vantar|behover|vill ha|skicka|begar|onskar)\b|\b(?:vantar|behover|begar|vill ha|onskar|ber om)\b${GAP}\bkredit(?:nota|faktura|ering)?\w*`,
         rx`\b(?:fel|felaktig\w*|inte korrekt|stammer inte|for hog\w*|hogre an)\b${GAP}\b(?:pris|belopp|antal|moms|frakt|summa|faktur|rabatt)\w*|\b(?:pris|belopp|antal|moms|frakt|rabatt)\w*${GAP}\b(?:fel|felaktig\w*|stammer inte|for hog\w*|avviker)\b`,
         rx`\b(?:dubbel|tva ganger)\w*${GAP}\b(?:fakturer|debiter)\w*|\bdubbelfakturer\w*`,
