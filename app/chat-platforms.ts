@@ -7,6 +7,7 @@ import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { ChatChannel } from '../bot/ports/chat-channel.js';
 import { slackPlatform } from '../adapters/chat/slack/slack.platform.js';
+import { teamsPlatform } from '../adapters/chat/teams/teams.platform.js';
 import { SlaWatch } from './services/sla-watch.js';
 import { slaCheckJob } from '../jobs/sla-check.job.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
@@ -34,7 +35,7 @@ export interface ChatPlatformContext {
 export type ChatPlatformFactory = (ctx: ChatPlatformContext) => Promise<ChatPlatform | null>;
 
 /** Every chat platform, one line each (Teams and Slack arrive with their issues). */
-export const chatPlatformFactories: readonly ChatPlatformFactory[] = [slackPlatform];
+export const chatPlatformFactories: readonly ChatPlatformFactory[] = [teamsPlatform, slackPlatform];
 
 /** What `arbot start` gets from the chat side. */
 export interface ChatHandle {
