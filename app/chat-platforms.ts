@@ -6,14 +6,14 @@ import type { Express } from 'express';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import type { ChatChannel } from '../bot/ports/chat-channel.js';
-import { slackPlatform } from '../adapters/chat/slack/slack.platform.js';
-import { teamsPlatform } from '../adapters/chat/teams/teams.platform.js';
 import { SlaWatch } from './services/sla-watch.js';
 import { slaCheckJob } from '../jobs/sla-check.job.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { createRepositories } from '../storage/repositories/index.js';
 import type { ArbotConfig } from './config/schema.js';
 import { createReviewDesk, type ReviewDesk } from './review-desk.js';
+import { slackPlatform } from '../adapters/chat/slack/slack.platform.js';
+import { teamsPlatform } from '../adapters/chat/teams/teams.platform.js';
 
 /** One running chat integration. */
 export interface ChatPlatform {
@@ -35,7 +35,10 @@ export interface ChatPlatformContext {
 export type ChatPlatformFactory = (ctx: ChatPlatformContext) => Promise<ChatPlatform | null>;
 
 /** Every chat platform, one line each (Teams and Slack arrive with their issues). */
-export const chatPlatformFactories: readonly ChatPlatformFactory[] = [teamsPlatform, slackPlatform];
+export const chatPlatformFactories: readonly ChatPlatformFactory[] = [
+  teamsPlatform,
+  slackPlatform,
+];
 
 /** What `arbot start` gets from the chat side. */
 export interface ChatHandle {
@@ -43,6 +46,8 @@ export interface ChatHandle {
   mounts: Array<(app: Express) => void>;
   /** Jobs that only make sense with a chat platform (SLA reminders). */
   jobs: JobDefinition[];
+  /** The desk the platforms show tasks through; jobs that open or send tasks use it too. */
+  desk?: ReviewDesk;
   stop(): Promise<void>;
 }
 
@@ -71,6 +76,7 @@ export async function startChatPlatforms(opts: {
     platforms: platforms.map((p) => p.name),
     mounts: platforms.map((p) => (app: Express) => p.mount(app)),
     jobs,
+    ...(platforms.length > 0 ? { desk } : {}),
     stop: async () => {
       for (const p of platforms) await p.stop?.();
     },

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { Db } from 'mongodb';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import type { ArbotConfig } from './config/schema.js';
+import type { ReviewDesk } from './review-desk.js';
 import { ArbotError } from './errors.js';
 import type { Logger } from './logger.js';
 
@@ -31,6 +32,8 @@ export interface StartJobsOptions {
   config: ArbotConfig;
   /** Jobs beyond the registry's, e.g. SLA reminders when a chat platform runs. */
   extraDefinitions?: JobDefinition[];
+  /** The chat platforms' review desk, when chat runs in this process (new tasks and sent replies show on its cards). */
+  desk?: ReviewDesk;
 }
 
 /** The chat side of a running arbot: routes to mount, jobs to run, and how to stop. */
@@ -38,6 +41,7 @@ export interface ChatStartHandle {
   platforms: string[];
   mounts: Array<(app: Express) => void>;
   jobs: JobDefinition[];
+  desk?: ReviewDesk;
   stop(): Promise<void>;
 }
 
@@ -53,6 +57,12 @@ export interface StartDeps {
   startJobs(options: StartJobsOptions): Promise<JobsHandle> | JobsHandle;
   /** The configured chat platforms (none configured: nothing to mount); tests may leave it out. */
   startChat?(options: { db: Db; config: ArbotConfig; logger: Logger }): Promise<ChatStartHandle>;
+  /** The dashboards' routes (API and tab page); tests may leave it out. */
+  startDashboard?(options: { db: Db; config: ArbotConfig; logger: Logger }): Promise<(app: Express) => void>;
+  /** The mail providers' notification routes (Graph, Gmail push); tests may leave it out. */
+  mailWebhooks?(options: { db: Db; config: ArbotConfig; logger: Logger }): Promise<Array<(app: Express) => void>>;
+  /** The first start's demo company and summary (app/first-run), once the server listens; tests may leave it out. */
+  firstRun?(options: { db: Db; config: ArbotConfig; logger: Logger; url: string }): Promise<void>;
 }
 
 /**
@@ -79,5 +89,23 @@ export const defaultStartDeps: StartDeps = {
   async startChat(options) {
     const chat = await import('./chat-platforms.js');
     return chat.startChatPlatforms({ ...options, cwd: process.cwd() });
+  },
+  async startDashboard(options) {
+    const dashboard = await import('./dashboard/mount.js');
+    return dashboard.dashboardMount(options);
+  },
+  async mailWebhooks(options) {
+    const mail = await import('./mail-push-wiring.js');
+    return mail.mailWebhookMounts(options);
+  },
+  async firstRun(options) {
+    const { runFirstRun } = await import('./first-run/first-run.js');
+    try {
+      // The summary and the progress are for the person at the terminal; stdout stays the log.
+      await runFirstRun({ ...options, serverUrl: options.url, cwd: process.cwd(), out: process.stderr, progress: process.stderr });
+    } catch (err) {
+      // The demo is a convenience: arbot keeps serving without it.
+      options.logger.error({ err }, 'first run: the demo company could not be loaded');
+    }
   },
 };

@@ -38,6 +38,7 @@ export async function startApp(config: ArbotConfig, logger: Logger, deps: StartD
         logger: logger.child({ component: 'jobs' }),
         config,
         ...(chat && chat.jobs.length > 0 ? { extraDefinitions: chat.jobs } : {}),
+        ...(chat?.desk ? { desk: chat.desk } : {}),
       });
       stack.push({ name: 'jobs', stop: () => jobs.stop() });
       logger.info({ worker: config.jobs.workerName }, 'jobs started');
@@ -45,9 +46,13 @@ export async function startApp(config: ArbotConfig, logger: Logger, deps: StartD
       logger.info('jobs disabled (ARBOT_JOBS_ENABLED=false)');
     }
 
-    const http = await startHttp(config, logger, storage, chat?.mounts ?? []);
+    // The dashboards (API and the tab page) refuse every request without a valid identity.
+    const dashboard = deps.startDashboard ? [await deps.startDashboard({ db: storage.db, config, logger })] : [];
+    const mail = deps.mailWebhooks ? await deps.mailWebhooks({ db: storage.db, config, logger }) : [];
+    const http = await startHttp(config, logger, storage, [...(chat?.mounts ?? []), ...dashboard, ...mail]);
     stack.push({ name: 'http server', stop: () => http.close() });
     logger.info(`listening on ${http.url}`);
+    if (deps.firstRun) await deps.firstRun({ db: storage.db, config, logger, url: http.url });
 
     let stopping: Promise<void> | undefined;
     return { url: http.url, stop: () => (stopping ??= stopAll(stack, logger)) };

@@ -35,7 +35,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 describe('arbot start (spawned)', () => {
   it('creates ./data, logs the redacted config, serves /healthz and stops cleanly on SIGINT', { timeout: 30_000 }, async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, [bin, 'start'], { cwd, env: cleanEnv({ PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'start'], { cwd, env: cleanEnv({ PORT: String(port), ARBOT_DEMO: 'off' }), stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

@@ -11,6 +11,7 @@ export function configFixture(overrides: Overrides = {}): ArbotConfig {
     log: { ...config.log, ...overrides.log },
     jobs: { ...config.jobs, ...overrides.jobs },
     tenant: { ...config.tenant, ...overrides.tenant },
+    demo: { ...config.demo, ...overrides.demo },
     pipeline: { ...config.pipeline, ...overrides.pipeline },
     automation: { ...config.automation, ...overrides.automation },
     matching: { ...config.matching, ...overrides.matching },
@@ -21,5 +22,7 @@ export function configFixture(overrides: Overrides = {}): ArbotConfig {
     teams: { ...config.teams, ...overrides.teams },
     slack: { ...config.slack, ...overrides.slack },
     mail: { ...config.mail, ...overrides.mail },
+    dashboard: { ...config.dashboard, ...overrides.dashboard },
+    sor: { ...config.sor, ...overrides.sor },
   };
 }

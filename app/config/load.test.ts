@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       log: { level: 'info', pretty: false },
       jobs: { enabled: true, workerName: 'host-42', maxConcurrency: 10, processEvery: '5 seconds' },
       tenant: { id: 'default' },
+      demo: { mode: 'auto' },
       pipeline: { model: 'offline' },
       automation: { intents: ['invoice_copy', 'balance_statement', 'payment_status'], minConfidence: 0.5, minConfidenceByIntent: {}, requireDmarcPass: true },
       matching: { relaxedRules: ['case_or_separators', 'missing_prefix', 'leading_zeros', 'one_digit_typo', 'transposed_digits', 'po_number'] },
@@ -46,8 +47,10 @@ describe('loadConfig', () => {
       slack: {},
       mail: {
         provider: 'none', folder: './inbox', moveProcessed: false, pollEvery: '1 minute', imapPort: 993, imapSecure: true, imapFolder: 'INBOX',
-        smtpPort: 587, smtpSecure: false, saveToSent: true,
+        smtpPort: 587, smtpSecure: false, saveToSent: true, graphFolder: 'inbox', gmailLabel: 'INBOX',
       },
+      dashboard: { ssoJwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys' },
+      sor: { connector: 'none', requestsPerSecond: 5, maxRetries: 4, syncEvery: '15 minutes', fullSyncHours: 24, batchSize: 500, defaultCurrency: 'USD' },
     });
   });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isComputedDefault, setting, type ConfigShape, type DefaultContext, type Setting } from './setting.js';
-import { boolean, decimal, guid, httpUrl, integer, listOf, mongodbUri, numbersByName, oneOf, optional, text } from './setting-types.js';
+import { boolean, decimal, guid, httpUrl, integer, listOf, mongodbUri, numbersByName, oneOf, optional, secretsByName, text } from './setting-types.js';
 
 export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -80,6 +80,11 @@ export const settings = [
   setting({
     key: 'tenant.id', env: 'ARBOT_TENANT_ID', ...text(), default: 'default',
     description: 'Tenant these settings belong to; stored on every record.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'demo.mode', env: 'ARBOT_DEMO', ...oneOf(['auto', 'off'] as const), default: 'auto',
+    description: 'auto: on the first start with the embedded store, no SoR data and no mailbox, import the bundled demo company and process its inbox; off: never.',
     secret: false, requiredWhen: 'never',
   }),
   setting({
@@ -262,8 +267,8 @@ export const settings = [
     secret: false, requiredWhen: 'never',
   }),
   setting({
-    key: 'mail.provider', env: 'ARBOT_MAIL_PROVIDER', ...oneOf(['none', 'folder', 'imap'] as const), default: 'none',
-    description: 'Where the AR mailbox is read and replies are sent: none, folder (.eml files in ARBOT_MAIL_FOLDER; replies to ARBOT_OUTBOX_DIR) or imap (IMAP_* to read, SMTP_* to send).',
+    key: 'mail.provider', env: 'ARBOT_MAIL_PROVIDER', ...oneOf(['none', 'folder', 'imap', 'graph', 'gmail'] as const), default: 'none',
+    description: 'Where the AR mailbox is read and replies are sent: none, folder (.eml files in ARBOT_MAIL_FOLDER; replies to ARBOT_OUTBOX_DIR), imap (IMAP_* to read, SMTP_* to send), graph (Microsoft 365, GRAPH_*) or gmail (Google Workspace, GMAIL_*).',
     secret: false, requiredWhen: 'never',
   }),
   setting({
@@ -344,6 +349,176 @@ export const settings = [
   setting({
     key: 'mail.saveToSent', env: 'SMTP_SAVE_TO_SENT', ...boolean(), default: true,
     description: 'Append a copy of each sent reply to IMAP_SENT_FOLDER; turn off for servers that file SMTP mail in Sent themselves (Gmail, Microsoft 365).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'dashboard.tokens', env: 'ARBOT_DASHBOARD_TOKENS', ...optional(secretsByName(24)),
+    description: 'API tokens for the dashboards in a plain browser, as user=token pairs (user id or email of a registered user; tokens of at least 24 characters); each sees what its user\'s roles allow.',
+    secret: true, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'dashboard.ssoJwksUrl', env: 'ARBOT_DASHBOARD_SSO_JWKS_URL', ...httpUrl(), default: 'https://login.microsoftonline.com/common/discovery/v2.0/keys',
+    description: 'Signing keys (JWKS) that Teams SSO tokens of the dashboard tab are checked against.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'dashboard.ssoAudience', env: 'ARBOT_DASHBOARD_SSO_AUDIENCE', ...optional(text()),
+    description: 'Audience Teams SSO tokens of the dashboard tab must carry; unset: api://<ARBOT_PUBLIC_URL host>/<MICROSOFT_APP_ID> or MICROSOFT_APP_ID, as in the app manifest.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'dashboard.ssoIssuer', env: 'ARBOT_DASHBOARD_SSO_ISSUER', ...optional(httpUrl()),
+    description: 'Issuer Teams SSO tokens must come from; unset: Entra ID of MICROSOFT_APP_TENANT_ID (v2 or v1 issuer), or of the token\'s own tenant when that is unset.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.graphTenantId', env: 'GRAPH_TENANT_ID', ...optional(guid()),
+    description: 'Microsoft Entra tenant of the app that reads and sends as the AR mailbox (app-only, client credentials).',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is graph',
+  }),
+  setting({
+    key: 'mail.graphClientId', env: 'GRAPH_CLIENT_ID', ...optional(guid()),
+    description: 'Application (client) id of that app registration.',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is graph',
+  }),
+  setting({
+    key: 'mail.graphClientSecret', env: 'GRAPH_CLIENT_SECRET', ...optional(text()),
+    description: 'Client secret of the app; or set GRAPH_CERTIFICATE_PATH instead.',
+    secret: true, requiredWhen: 'when ARBOT_MAIL_PROVIDER is graph and GRAPH_CERTIFICATE_PATH is not set',
+  }),
+  setting({
+    key: 'mail.graphCertificatePath', env: 'GRAPH_CERTIFICATE_PATH', ...optional(text()),
+    description: 'PEM file with the app\'s certificate and private key (preferred over a client secret).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.graphMailbox', env: 'GRAPH_MAILBOX', ...optional(text()),
+    description: 'User principal name of the shared AR mailbox (e.g. ar@contoso.com).',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is graph',
+  }),
+  setting({
+    key: 'mail.graphFolder', env: 'GRAPH_FOLDER', ...text(), default: 'inbox',
+    description: 'Mail folder read by delta query: a well-known name (inbox) or a folder id.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.graphNotificationUrl', env: 'GRAPH_NOTIFICATION_URL', ...optional(httpUrl()),
+    description: 'Public https URL Graph posts change notifications to; unset: ARBOT_PUBLIC_URL + /api/mail/graph/notifications. Without either, arbot only polls.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.graphClientState', env: 'GRAPH_CLIENT_STATE', ...optional(text()),
+    description: 'Secret Graph echoes in every notification (up to 128 characters); notifications without it are ignored. Required for notifications.',
+    secret: true, requiredWhen: 'for Graph change notifications',
+  }),
+  setting({
+    key: 'mail.graphProcessedCategory', env: 'GRAPH_PROCESSED_CATEGORY', ...optional(text()),
+    description: 'Outlook category added to messages once taken in (needs Mail.ReadWrite); unset: the mailbox is never changed.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.gmailServiceAccountFile', env: 'GMAIL_SERVICE_ACCOUNT_FILE', ...optional(text()),
+    description: 'JSON key file of the service account with domain-wide delegation for the gmail.modify scope.',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is gmail',
+  }),
+  setting({
+    key: 'mail.gmailUser', env: 'GMAIL_USER', ...optional(text()),
+    description: 'The Google Workspace mailbox the service account acts as (the AR mailbox).',
+    secret: false, requiredWhen: 'when ARBOT_MAIL_PROVIDER is gmail',
+  }),
+  setting({
+    key: 'mail.gmailLabel', env: 'GMAIL_LABEL', ...text(), default: 'INBOX',
+    description: 'Label id read through history (INBOX, or a user label id such as Label_12).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.gmailPubsubTopic', env: 'GMAIL_PUBSUB_TOPIC', ...optional(text()),
+    description: 'Pub/Sub topic for users.watch (projects/<project>/topics/<topic>); unset: arbot only polls.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.gmailPushAudience', env: 'GMAIL_PUSH_AUDIENCE', ...optional(text()),
+    description: 'Audience of the OIDC token Pub/Sub push signs its requests with; when set, pushes without a valid Google-signed token are refused.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'mail.gmailPushToken', env: 'GMAIL_PUSH_TOKEN', ...optional(text()),
+    description: 'Shared token expected as ?token= on the push endpoint URL (for push subscriptions without OIDC authentication).',
+    secret: true, requiredWhen: 'for Gmail push without GMAIL_PUSH_AUDIENCE',
+  }),
+  setting({
+    key: 'sor.connector', env: 'ARBOT_SOR_CONNECTOR', ...oneOf(['none', 'file', 'csv', 'rest', 'business-central'] as const), default: 'none',
+    description: 'Where the scheduled SoR sync reads from: file (a sor.json), csv (a folder of CSV exports), rest (a REST API mapped by ARBOT_SOR_MAPPING), business-central (Dynamics 365 Business Central API v2.0), or none (no sync; `arbot import` still works).',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'sor.path', env: 'ARBOT_SOR_PATH', ...optional(text()),
+    description: 'The sor.json file (file connector) or the folder of CSV exports (csv connector), relative to the working directory.',
+    secret: false, requiredWhen: 'for the file and csv connectors',
+  }),
+  setting({
+    key: 'sor.mappingFile', env: 'ARBOT_SOR_MAPPING', ...optional(text()),
+    description: 'JSON or YAML file mapping the SoR onto arbot: "csv" (file names, columns, value maps) or "rest" (endpoints, pagination, fields).',
+    secret: false, requiredWhen: 'for the rest connector; optional for csv',
+  }),
+  setting({
+    key: 'sor.baseUrl', env: 'ARBOT_SOR_BASE_URL', ...optional(httpUrl()),
+    description: 'Base URL of the SoR API; for Business Central the company URL, https://api.businesscentral.dynamics.com/v2.0/<tenant>/<environment>/api/v2.0/companies(<id>).',
+    secret: false, requiredWhen: 'for the rest and business-central connectors',
+  }),
+  setting({
+    key: 'sor.apiKey', env: 'ARBOT_SOR_API_KEY', ...optional(text()),
+    description: 'API key sent to the SoR API (header named in the mapping file, default x-api-key).',
+    secret: true, requiredWhen: 'for a REST API that uses an API key',
+  }),
+  setting({
+    key: 'sor.tokenUrl', env: 'ARBOT_SOR_TOKEN_URL', ...optional(httpUrl()),
+    description: 'OAuth2 token endpoint for the client-credentials grant; for Business Central https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token.',
+    secret: false, requiredWhen: 'for OAuth2 (Business Central always)',
+  }),
+  setting({
+    key: 'sor.clientId', env: 'ARBOT_SOR_CLIENT_ID', ...optional(text()),
+    description: 'OAuth2 client id for the SoR API.',
+    secret: false, requiredWhen: 'for OAuth2',
+  }),
+  setting({
+    key: 'sor.clientSecret', env: 'ARBOT_SOR_CLIENT_SECRET', ...optional(text()),
+    description: 'OAuth2 client secret for the SoR API.',
+    secret: true, requiredWhen: 'for OAuth2',
+  }),
+  setting({
+    key: 'sor.scope', env: 'ARBOT_SOR_SCOPE', ...optional(text()),
+    description: 'OAuth2 scope; Business Central defaults to https://api.businesscentral.dynamics.com/.default.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'sor.requestsPerSecond', env: 'ARBOT_SOR_REQUESTS_PER_SECOND', ...integer(0, 1000), default: 5,
+    description: 'Most requests a second to the SoR API (0: no limit); 429 answers are retried after their Retry-After.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'sor.maxRetries', env: 'ARBOT_SOR_MAX_RETRIES', ...integer(0, 10), default: 4,
+    description: 'Retries of an SoR request that timed out or failed with 408, 429 or 5xx, with exponential back-off.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'sor.syncEvery', env: 'ARBOT_SOR_SYNC_EVERY', ...text(), default: '15 minutes',
+    description: 'How often the SoR sync job runs (incremental, or full when one is due), as an interval such as "15 minutes".',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'sor.fullSyncHours', env: 'ARBOT_SOR_FULL_SYNC_HOURS', ...integer(1, 8760), default: 24,
+    description: 'A scheduled sync is a full one (which also removes records the SoR deleted) when the last full sync is this many hours old.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'sor.batchSize', env: 'ARBOT_SOR_BATCH_SIZE', ...integer(10, 10000), default: 500,
+    description: 'Records the sync writes per batch (and asks the SoR for per page); a killed sync resumes after the last batch written.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'sor.defaultCurrency', env: 'ARBOT_SOR_DEFAULT_CURRENCY', ...text(), default: 'USD',
+    description: 'Currency of SoR records that name none (Business Central leaves the local currency empty).',
     secret: false, requiredWhen: 'never',
   }),
 ] as const satisfies readonly Setting[];

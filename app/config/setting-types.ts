@@ -130,3 +130,22 @@ export function numbersByName<const V extends readonly [string, ...string[]]>(na
   );
   return { schema, type: `name=number pairs (${min}–${max})` };
 }
+
+/** `name=secret` pairs separated by commas (an object in a config file); each secret at least `minLength` characters. */
+export function secretsByName(minLength: number): SettingType<Record<string, string>> {
+  const message = `must be name=secret pairs separated by commas, each secret at least ${minLength} characters`;
+  const schema = z.preprocess(
+    (value: unknown) => {
+      if (typeof value !== 'string') return value;
+      const out: Record<string, string> = {};
+      for (const pair of value.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+        const at = pair.indexOf('=');
+        // A pair without '=' becomes an empty secret, which the length check reports.
+        out[(at < 0 ? pair : pair.slice(0, at)).trim()] = at < 0 ? '' : pair.slice(at + 1).trim();
+      }
+      return out;
+    },
+    z.record(z.string().min(1, message), z.string({ error: message }).min(minLength, message), { error: message }),
+  );
+  return { schema, type: 'name=secret pairs' };
+}

@@ -7,12 +7,13 @@ import { invoiceNumberKey, invoiceSerialKey } from '../../core/pipeline/invoice-
 import type { SorCustomer, SorInvoice, SorLookup } from '../../core/pipeline/sor.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { authorize } from '../authorize.js';
+import { searchServiceFor } from '../search/search-service.js';
 import type { ChatIdentity } from '../identity.js';
 import { failure, success, type UseCaseResult } from '../use-case-result.js';
 import type { CustomerSummaryView, InvoiceSummaryView, MoneyView, StatsView, TaskListItemView, TaskListView } from './views.js';
 
 export interface QueryDeps {
-  repos: Pick<Repositories, 'customers' | 'tasks' | 'users' | 'teams' | 'emails' | 'outbox' | 'audit'>;
+  repos: Pick<Repositories, 'customers' | 'tasks' | 'users' | 'teams' | 'emails' | 'outbox' | 'audit' | 'contacts' | 'invoices' | 'searchIndex' | 'customerRecords'>;
   sor: SorLookup;
   clock: () => Date;
 }
@@ -20,16 +21,19 @@ export interface QueryDeps {
 const DAY_MS = 86_400_000;
 const LIST_LIMIT = 15;
 
-/** Customers matching a name, account number or SoR id (at most 10), with their open items. */
+/** Customers matching what was typed (see bot/search: name, account number, email, domain, invoice or PO number; at most 10), with their open items. */
 export async function lookupCustomer(deps: QueryDeps, identity: ChatIdentity, text: string): Promise<UseCaseResult<CustomerSummaryView[]>> {
   const who = await authorize(deps, identity, 'task.view', 'lookup_customer', { type: 'customer', id: text });
   if (!who.ok) return who;
   const query = text.trim();
   if (query === '') return failure('invalid_input', 'Say which customer: a name or an account number, e.g. "customer Acme".');
-  const found = await deps.repos.customers.search(query, 10);
+  const result = await searchServiceFor(deps.repos, deps.clock).search(query, { limit: 10 });
+  const [top] = result.customers;
+  // A clear identifier match (account, email, invoice …) answers alone; names list every close match.
+  const found = top && !result.ambiguous && top.score >= 90 ? [top] : result.customers;
   const views: CustomerSummaryView[] = [];
-  for (const c of found) {
-    const sorCustomer = await deps.sor.customer(c.sorId);
+  for (const hit of found) {
+    const sorCustomer = await deps.sor.customer(hit.customer.sorId);
     if (sorCustomer) views.push(await customerSummary(deps, sorCustomer));
   }
   return success(views);
@@ -41,7 +45,7 @@ export async function lookupInvoice(deps: QueryDeps, identity: ChatIdentity, tex
   if (!who.ok) return who;
   const typed = text.trim();
   if (typed === '') return failure('invalid_input', 'Say which invoice, e.g. "invoice INV-204518".');
-  const invoice = await findInvoice(deps.sor, typed);
+  const invoice = (await searchedInvoice(deps, typed)) ?? (await findInvoice(deps.sor, typed));
   if (invoice === null) return success(null);
   const customer = await deps.sor.customer(invoice.customerSorId);
   const payments = (await deps.sor.paymentsOfCustomer(invoice.customerSorId))
@@ -132,6 +136,16 @@ async function customerSummary(deps: QueryDeps, customer: SorCustomer): Promise<
     ...(customer.billingOwner ? { billingOwner: customer.billingOwner } : {}),
     openTasks,
   };
+}
+
+/** The invoice the search service reads the text as: the exact number, else the only invoice it can mean. */
+async function searchedInvoice(deps: QueryDeps, typed: string): Promise<SorInvoice | null> {
+  const { invoices } = await searchServiceFor(deps.repos, deps.clock).search(typed);
+  const exact = invoices.find((h) => h.exact);
+  if (exact) return exact.invoice;
+  const byNumber = invoices.filter((h) => h.matchedBy === 'invoice_number');
+  if (byNumber.length === 1 && byNumber[0]) return byNumber[0].invoice;
+  return byNumber.length === 0 && invoices.length === 1 && invoices[0] ? invoices[0].invoice : null;
 }
 
 /** Exact number first, then the same number written differently, then by its serial when unique. */

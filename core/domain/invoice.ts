@@ -18,6 +18,8 @@ export interface Invoice {
   status: InvoiceStatus;
   /** Invoice-level contacts, lower-cased. */
   contactEmails: string[];
+  /** Where the SoR serves this invoice's PDF, when it does (synced, optional). */
+  pdfUrl?: string;
   createdAt: Date;
   updatedAt: Date;
 }

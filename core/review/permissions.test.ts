@@ -5,8 +5,8 @@ import { PERMISSIONS, canGrantRoles, permissionsOf, rolesGrant, type Permission 
 const sorted = (set: ReadonlySet<Permission>) => [...set].sort();
 
 describe('permissions of roles', () => {
-  it('lets an analyst see and work tasks, nothing else', () => {
-    expect(sorted(permissionsOf(['Analyst']))).toEqual(['task.view', 'task.work']);
+  it('lets an analyst see and work tasks and work customer records, nothing else', () => {
+    expect(sorted(permissionsOf(['Analyst']))).toEqual(['customer.work', 'task.view', 'task.work']);
   });
 
   it("gives a manager the analyst's permissions plus working any task, settings, users (not admin) and the audit", () => {
@@ -15,6 +15,8 @@ describe('permissions of roles', () => {
         'task.view',
         'task.work',
         'task.work_any',
+        'customer.work',
+        'customer.manage',
         'settings.templates',
         'settings.automation',
         'settings.teams',

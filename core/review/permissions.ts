@@ -8,6 +8,10 @@ export type Permission =
   | 'task.work'
   /** Act on tasks held by someone else (take over, reassign, reopen). */
   | 'task.work_any'
+  /** Customer-record actions: notes, statements, sending invoice copies to known contacts, re-sync. */
+  | 'customer.work'
+  /** Archive customer records and merge duplicates (irreversible). */
+  | 'customer.manage'
   | 'settings.templates'
   | 'settings.automation'
   | 'settings.teams'
@@ -23,6 +27,8 @@ export const PERMISSIONS: readonly Permission[] = [
   'task.view',
   'task.work',
   'task.work_any',
+  'customer.work',
+  'customer.manage',
   'settings.templates',
   'settings.automation',
   'settings.teams',
@@ -33,10 +39,11 @@ export const PERMISSIONS: readonly Permission[] = [
   'audit.export',
 ];
 
-const ANALYST: readonly Permission[] = ['task.view', 'task.work'];
+const ANALYST: readonly Permission[] = ['task.view', 'task.work', 'customer.work'];
 const MANAGER: readonly Permission[] = [
   ...ANALYST,
   'task.work_any',
+  'customer.manage',
   'settings.templates',
   'settings.automation',
   'settings.teams',

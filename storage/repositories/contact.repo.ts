@@ -1,6 +1,7 @@
 import type { Collection, Db, Document } from 'mongodb';
 import type { Contact } from '../../core/domain/contact.js';
 import { bulkUpsert, type UpsertSummary } from './bulk-upsert.js';
+import { deleteByKeys, markSeen, sweepUnseen, syncUpsert, type SyncUpsertResult } from './sync-upsert.js';
 import { collectionOf, fromDoc, type Stored } from './doc.js';
 import type { CollectionIndexes } from './index-spec.js';
 
@@ -48,9 +49,49 @@ export class ContactRepo {
     return docs.map((d) => fromDoc<Contact>(d));
   }
 
+  /** One contact of a customer by address (the whole unique key: an index lookup everywhere), or null. */
+  async find(customerSorId: string, email: string): Promise<Contact | null> {
+    const doc = await this.contacts.findOne({ tenantId: this.tenantId, customerSorId, email: email.toLowerCase() });
+    return doc === null ? null : fromDoc<Contact>(doc);
+  }
+
+  /** Every contact (or one customer's), streamed in batches. */
+  async *stream(customerSorId?: string): AsyncGenerator<Contact> {
+    const filter = { tenantId: this.tenantId, ...(customerSorId !== undefined && { customerSorId }) };
+    for await (const doc of this.contacts.find(filter, { batchSize: 5000 })) yield fromDoc<Contact>(doc);
+  }
+
   /** Removes one contact of a customer; false when there was none. */
   async remove(customerSorId: string, email: string): Promise<boolean> {
     const result = await this.contacts.deleteOne({ tenantId: this.tenantId, customerSorId, email: email.toLowerCase() });
     return result.deletedCount === 1;
+  }
+
+  // --- SoR sync (see sync-upsert.ts) ---
+
+  /** Sync upsert keyed by (customer, email), marking each contact seen by `runId`. */
+  syncUpsert(records: readonly ContactRecord[], runId: string, now: Date, markSeen = true): Promise<SyncUpsertResult> {
+    return syncUpsert(this.raw, records, {
+      keyIndex: 'tenant_customer_email_unique',
+      keyOf: (r) => ({ tenantId: this.tenantId, customerSorId: r.customerSorId, email: r.email.toLowerCase() }),
+      docOf: ({ customerSorId: _c, email: _e, ...r }) => r,
+      optionalFields: ['role'],
+    }, runId, now, { markSeen });
+  }
+
+  /** Marks contacts seen by a sync run without changing them. */
+  markSeen(keys: ReadonlyArray<{ customerSorId: string; email: string }>, runId: string): Promise<void> {
+    return markSeen(this.raw, keys.map((k) => ({ tenantId: this.tenantId, customerSorId: k.customerSorId, email: k.email.toLowerCase() })), runId);
+  }
+
+  /** Deletes contacts the SoR deleted; returns how many were stored. */
+  deleteByKeys(keys: ReadonlyArray<{ customerSorId: string; email: string }>): Promise<number> {
+    return deleteByKeys(this.raw, keys.map((k) => ({ tenantId: this.tenantId, customerSorId: k.customerSorId, email: k.email.toLowerCase() })));
+  }
+
+  /** Deletes SoR contacts (not manual ones), of all customers or one, that sync run `runId` did not see. */
+  sweepUnseen(runId: string, customerSorId?: string): Promise<number> {
+    const scope = { tenantId: this.tenantId, source: 'sor', ...(customerSorId !== undefined && { customerSorId }) };
+    return sweepUnseen(this.raw, scope, runId);
   }
 }

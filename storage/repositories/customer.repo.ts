@@ -1,6 +1,7 @@
 import type { Collection, Db, Document } from 'mongodb';
 import type { Customer, CustomerStatus } from '../../core/domain/customer.js';
 import { bulkUpsert, type UpsertSummary } from './bulk-upsert.js';
+import { deleteByKeys, markSeen, sweepUnseen, syncUpsert, type SyncUpsertResult } from './sync-upsert.js';
 import { collectionOf, fromDoc, fromDocOrNull, type Stored } from './doc.js';
 import type { CollectionIndexes } from './index-spec.js';
 import { escapeRegExp } from '../../core/pipeline/escape-regexp.js';
@@ -81,5 +82,63 @@ export class CustomerRepo {
   async setEnrolled(sorId: string, enrolled: boolean, now: Date): Promise<boolean> {
     const result = await this.customers.updateOne({ tenantId: this.tenantId, sorId }, { $set: { enrolled, updatedAt: now } });
     return result.matchedCount === 1;
+  }
+
+  // --- SoR sync (see sync-upsert.ts) ---
+
+  /** Sync upsert by SoR id, marking each record seen by `runId` (for the sweep of a full sync); `enrolledOnInsert` decides a new customer's enrolment. */
+  syncUpsert(
+    records: readonly CustomerRecord[],
+    runId: string,
+    now: Date,
+    enrolledOnInsert: (record: CustomerRecord) => boolean = () => false,
+    markSeen = true,
+  ): Promise<SyncUpsertResult> {
+    return syncUpsert(this.raw, records, {
+      keyIndex: 'tenant_sorId_unique',
+      keyOf: (r) => ({ tenantId: this.tenantId, sorId: r.sorId }),
+      docOf: ({ sorId: _s, ...r }) => ({ ...r, domains: r.domains.map((d) => d.toLowerCase()) }),
+      optionalFields: ['billingOwner'],
+      onInsert: (r) => ({ enrolled: enrolledOnInsert(r) }),
+    }, runId, now, { markSeen });
+  }
+
+  /** Marks customers seen by a sync run without changing them. */
+  markSeen(sorIds: readonly string[], runId: string): Promise<void> {
+    return markSeen(this.raw, sorIds.map((sorId) => ({ tenantId: this.tenantId, sorId })), runId);
+  }
+
+  /** Deletes customers the SoR deleted; returns how many were stored. */
+  deleteBySorIds(sorIds: readonly string[]): Promise<number> {
+    return deleteByKeys(this.raw, sorIds.map((sorId) => ({ tenantId: this.tenantId, sorId })));
+  }
+
+  /** Deletes customers (all, or the one with `onlySorId`) that sync run `runId` did not see. */
+  sweepUnseen(runId: string, onlySorId?: string): Promise<number> {
+    return sweepUnseen(this.raw, onlySorId === undefined ? { tenantId: this.tenantId } : { tenantId: this.tenantId, sorId: onlySorId }, runId);
+  }
+
+  /** Sets the enrolment of several customers at once; returns how many changed. */
+  async setEnrolledMany(sorIds: readonly string[], enrolled: boolean, now: Date): Promise<number> {
+    if (sorIds.length === 0) return 0;
+    const r = await this.raw.bulkWrite(
+      sorIds.map((sorId) => ({ updateOne: { filter: { tenantId: this.tenantId, sorId, enrolled: { $ne: enrolled } }, update: { $set: { enrolled, updatedAt: now } } } })),
+      { ordered: false },
+    );
+    return r.modifiedCount;
+  }
+
+  /** Every customer, streamed in batches from a cursor (memory stays flat however many there are). */
+  async *stream(): AsyncGenerator<Customer> {
+    for await (const doc of this.customers.find({ tenantId: this.tenantId }, { batchSize: 1000 })) yield fromDoc<Customer>(doc);
+  }
+
+  /** How many customers there are, and how many are enrolled. */
+  async enrolmentCounts(): Promise<{ customers: number; enrolled: number }> {
+    const [customers, enrolled] = await Promise.all([
+      this.customers.countDocuments({ tenantId: this.tenantId }),
+      this.customers.countDocuments({ tenantId: this.tenantId, enrolled: true }),
+    ]);
+    return { customers, enrolled };
   }
 }

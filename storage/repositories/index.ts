@@ -3,16 +3,21 @@ import * as analyses from './analysis.repo.js';
 import * as audit from './audit.repo.js';
 import * as contacts from './contact.repo.js';
 import * as creditMemos from './credit-memo.repo.js';
+import * as customerLinks from './customer-links.repo.js';
+import * as customerRecords from './customer-record.repo.js';
 import * as customers from './customer.repo.js';
 import * as drafts from './draft.repo.js';
 import * as emails from './email.repo.js';
 import type { CollectionIndexes } from './index-spec.js';
 import * as invoices from './invoice.repo.js';
+import * as mailCursors from './mail-cursor.repo.js';
 import * as outbox from './outbox.repo.js';
 import * as payments from './payment.repo.js';
 import * as rotations from './rotation.repo.js';
+import * as searchIndex from './search-index.repo.js';
 import * as settings from './setting.repo.js';
 import * as slackInstallations from './slack-installation.repo.js';
+import * as syncRuns from './sync-run.repo.js';
 import * as tasks from './task.repo.js';
 import * as teams from './team.repo.js';
 import * as threads from './thread.repo.js';
@@ -37,6 +42,14 @@ export interface Repositories {
   rotations: rotations.RotationRepo;
   settings: settings.SettingRepo;
   slackInstallations: slackInstallations.SlackInstallationRepo;
+  mailCursors: mailCursors.MailCursorRepo;
+  /** Local state of customer records: notes, archive, merges (bot/records). */
+  customerRecords: customerRecords.CustomerRecordRepo;
+  /** Mail and thread links of customers, read across collections (bot/records). */
+  customerLinks: customerLinks.CustomerLinksRepo;
+  /** Posting lists of the customer search (bot/search). */
+  searchIndex: searchIndex.SearchIndexRepo;
+  syncRuns: syncRuns.SyncRunRepo;
 }
 
 /** The index specs of every repository's collection; `migrate` creates them. */
@@ -59,6 +72,11 @@ export const allIndexes: readonly CollectionIndexes[] = [
   rotations.indexes,
   settings.indexes,
   slackInstallations.indexes,
+  mailCursors.indexes,
+  syncRuns.indexes,
+  syncRuns.stateIndexes,
+  customerRecords.indexes,
+  searchIndex.indexes,
 ];
 
 /** Creates all repositories for one tenant on a database. */
@@ -81,6 +99,11 @@ export function createRepositories(db: Db, tenantId = 'default'): Repositories {
     rotations: new rotations.RotationRepo(db, tenantId),
     settings: new settings.SettingRepo(db, tenantId),
     slackInstallations: new slackInstallations.SlackInstallationRepo(db, tenantId),
+    mailCursors: new mailCursors.MailCursorRepo(db, tenantId),
+    customerRecords: new customerRecords.CustomerRecordRepo(db, tenantId),
+    customerLinks: new customerLinks.CustomerLinksRepo(db, tenantId),
+    searchIndex: new searchIndex.SearchIndexRepo(db, tenantId),
+    syncRuns: new syncRuns.SyncRunRepo(db, tenantId),
   };
 }
 
@@ -100,3 +123,9 @@ export type { NewAuditEvent, AuditRange, AuditHead } from './audit.repo.js';
 export type { NewUser } from './user.repo.js';
 export type { NewTeam } from './team.repo.js';
 export type { SlackInstallationRecord } from './slack-installation.repo.js';
+export type { MailSyncState } from './mail-cursor.repo.js';
+export type { CustomerLocalState, CustomerNote, FilledFields } from './customer-record.repo.js';
+export type { InboundLink, OutboundLink } from './customer-links.repo.js';
+export type { SearchIndexMeta, SearchPosting } from './search-index.repo.js';
+export type { SyncLock, SyncLockOwner, SyncState, NewSyncRun, RunBatchUpdate } from './sync-run.repo.js';
+export type { SyncUpsertResult } from './sync-upsert.js';

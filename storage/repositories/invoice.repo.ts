@@ -2,6 +2,7 @@ import type { Collection, Db, Document, Filter } from 'mongodb';
 import { invoiceNumberKey, invoicePrefixesOf, invoiceSerialKey, numberShapeOf, poNumberKey, type NumberShapeGroup } from '../../core/pipeline/invoice-number.js';
 import type { Invoice, InvoiceStatus } from '../../core/domain/invoice.js';
 import { bulkUpsert, type UpsertSummary } from './bulk-upsert.js';
+import { deleteByKeys, markSeen, sweepUnseen, syncUpsert, type SyncUpsertResult } from './sync-upsert.js';
 import { collectionOf, fromDoc, type Stored } from './doc.js';
 import type { CollectionIndexes } from './index-spec.js';
 
@@ -35,15 +36,7 @@ export class InvoiceRepo {
   /** Inserts or updates invoices by SoR id in one bulk write. */
   upsertManyBySorId(records: readonly InvoiceRecord[], now: Date): Promise<UpsertSummary> {
     // numberKey/poKey are the relaxed-matching keys the pipeline looks invoices up by.
-    const normalized = records.map((r) => ({
-      ...r,
-      contactEmails: r.contactEmails.map((e) => e.toLowerCase()),
-      numberKey: invoiceNumberKey(r.number),
-      numberPrefix: invoicePrefixesOf([r.number])[0] ?? null,
-      numberShape: numberShapeOf(r.number),
-      serialKey: invoiceSerialKey(r.number) ?? null,
-      poKey: r.poNumber === null ? null : poNumberKey(r.poNumber),
-    }));
+    const normalized = records.map(withLookupKeys);
     return bulkUpsert(this.raw, normalized, (r) => ({ tenantId: this.tenantId, sorId: r.sorId }), now);
   }
 
@@ -131,6 +124,74 @@ export class InvoiceRepo {
     const docs = await this.invoices.find(query).sort({ dueDate: 1, number: 1 }).toArray();
     return docs.map(toInvoice);
   }
+
+  // --- SoR sync (see sync-upsert.ts) ---
+
+  /** Sync upsert by SoR id (with the lookup keys), marking each invoice seen by `runId`. */
+  syncUpsert(records: readonly InvoiceRecord[], runId: string, now: Date, markSeen = true): Promise<SyncUpsertResult> {
+    return syncUpsert(this.raw, records, {
+      keyIndex: 'tenant_sorId_unique',
+      keyOf: (r) => ({ tenantId: this.tenantId, sorId: r.sorId }),
+      docOf: (r) => {
+        const { sorId: _s, ...doc } = withLookupKeys(r);
+        return doc;
+      },
+      optionalFields: ['pdfUrl'],
+    }, runId, now, { markSeen });
+  }
+
+  /** Marks invoices seen by a sync run without changing them. */
+  markSeen(sorIds: readonly string[], runId: string): Promise<void> {
+    return markSeen(this.raw, sorIds.map((sorId) => ({ tenantId: this.tenantId, sorId })), runId);
+  }
+
+  /** Deletes invoices the SoR deleted; returns how many were stored. */
+  deleteBySorIds(sorIds: readonly string[]): Promise<number> {
+    return deleteByKeys(this.raw, sorIds.map((sorId) => ({ tenantId: this.tenantId, sorId })));
+  }
+
+  /** Deletes invoices, of all customers or one, that sync run `runId` did not see. */
+  sweepUnseen(runId: string, customerSorId?: string): Promise<number> {
+    return sweepUnseen(this.raw, { tenantId: this.tenantId, ...(customerSorId !== undefined && { customerSorId }) }, runId);
+  }
+
+  /** The numbers of invoices by SoR id, for payments that name the invoice they apply to by id; unknown ids are left out. */
+  async numbersBySorIds(sorIds: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    // One lookup per id on the unique key: an $in would scan the embedded store's collection.
+    for (const sorId of new Set(sorIds)) {
+      const doc = await this.raw.findOne({ tenantId: this.tenantId, sorId }, { projection: { number: 1 } });
+      if (doc && typeof doc['number'] === 'string') out.set(sorId, doc['number']);
+    }
+    return out;
+  }
+
+  /** Number, customer, PO number and invoice contacts of every invoice (or one customer's), streamed: what the search index reads. */
+  async *streamSearchFields(customerSorId?: string): AsyncGenerator<Pick<Invoice, 'number' | 'customerSorId' | 'poNumber' | 'contactEmails'>> {
+    const filter = { tenantId: this.tenantId, ...(customerSorId !== undefined && { customerSorId }) };
+    const cursor = this.raw.find(filter, { projection: { _id: 0, number: 1, customerSorId: 1, poNumber: 1, contactEmails: 1 }, batchSize: 5000 });
+    for await (const doc of cursor) yield doc as unknown as Pick<Invoice, 'number' | 'customerSorId' | 'poNumber' | 'contactEmails'>;
+  }
+
+  /** Number, amount, balance and status of every invoice (or one customer's), in number order, streamed. */
+  async *streamAmountsByNumber(customerSorId?: string): AsyncGenerator<Pick<Invoice, 'number' | 'amount' | 'balance' | 'status'>> {
+    const filter = { tenantId: this.tenantId, ...(customerSorId !== undefined && { customerSorId }) };
+    const cursor = this.raw.find(filter, { projection: { _id: 0, number: 1, amount: 1, balance: 1, status: 1 }, batchSize: 2000 }).sort({ number: 1 });
+    for await (const doc of cursor) yield doc as unknown as Pick<Invoice, 'number' | 'amount' | 'balance' | 'status'>;
+  }
+}
+
+/** An invoice record with lower-cased contacts and the relaxed-matching keys the pipeline looks invoices up by. */
+function withLookupKeys(r: InvoiceRecord) {
+  return {
+    ...r,
+    contactEmails: r.contactEmails.map((e) => e.toLowerCase()),
+    numberKey: invoiceNumberKey(r.number),
+    numberPrefix: invoicePrefixesOf([r.number])[0] ?? null,
+    numberShape: numberShapeOf(r.number),
+    serialKey: invoiceSerialKey(r.number) ?? null,
+    poKey: r.poNumber === null ? null : poNumberKey(r.poNumber),
+  };
 }
 
 /** A stored invoice without its lookup keys. */

@@ -201,6 +201,12 @@ export class TaskRepo {
     return docs.map((d) => fromDoc<Task>(d));
   }
 
+  /** Tasks about an invoice (any status), newest first (the invoice record). */
+  async listByInvoiceNumber(invoiceNumber: string, limit = 50): Promise<Task[]> {
+    const docs = await this.tasks.find({ tenantId: this.tenantId, invoiceNumbers: invoiceNumber }).sort({ createdAt: -1, _id: -1 }).limit(limit).toArray();
+    return docs.map((d) => fromDoc<Task>(d));
+  }
+
   /** Tasks in any of these statuses, oldest first. */
   async listByStatus(statuses: readonly TaskStatus[], limit = 100): Promise<Task[]> {
     const docs = await this.tasks

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MailSender, OutgoingMessage } from '../../../core/replies/reply-model.js';
+import { MailSendError } from '../../../core/replies/mail-send-error.js';
 import { buildMessage } from '../mime/build-message.js';
 
 export interface FolderMailSenderOptions {
@@ -27,8 +28,17 @@ export class FolderMailSender implements MailSender {
   /** Writes the message unless a file for its Message-ID exists; the file name is the provider id. */
   async send(message: OutgoingMessage): Promise<{ providerMessageId: string }> {
     const name = fileNameFor(message.messageId);
-    const target = join(this.options.dir, name);
     const content = buildMessage(message, this.now());
+    try {
+      return await this.write(name, content);
+    } catch (err) {
+      // A full disk or a folder that cannot be written may be fixed meanwhile: worth retrying.
+      throw new MailSendError('temporary', `outbox folder ${this.options.dir}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
+  }
+
+  private async write(name: string, content: string): Promise<{ providerMessageId: string }> {
+    const target = join(this.options.dir, name);
     await mkdir(this.options.dir, { recursive: true });
     // Write a temporary file, flush it, then link it in place: a crash never leaves a half
     // file under the real name, and link() refuses to replace a file another sender wrote.

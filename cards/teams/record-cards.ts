@@ -1,0 +1,206 @@
+// Cards of the customer and invoice records in Teams: the record, its actions (Universal
+// Actions, verb `record.*` / `invoice.*` with the customer or invoice in `data`), and the
+// merge's two confirmations. Pure: view model in, JSON out.
+import type { CustomerRecordView, InvoiceRecordView, MergePreview, TimelineEntry } from '../../bot/records/views.js';
+import type { AgingBuckets } from '../../core/replies/reply-model.js';
+import { adaptiveCard, factSet, heading, textBlock, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
+import { bullets, formatMoney, listWithMore, plural, untrusted } from './format.js';
+
+const TEXT_MAX = 300;
+const CONTACTS_MAX = 10;
+const INVOICES_MAX = 10;
+const TIMELINE_MAX = 10;
+const NOTES_MAX = 5;
+
+/** The record verbs a chat entry point routes to bot/records. */
+export const RECORD_VERBS = {
+  statement: 'record.statement',
+  sendStatement: 'record.sendStatement',
+  sendInvoices: 'record.sendInvoices',
+  note: 'record.note',
+  resync: 'record.resync',
+  timeline: 'record.timeline',
+  archive: 'record.archive',
+  mergePreview: 'record.mergePreview',
+  mergeConfirm: 'record.mergeConfirm',
+  invoiceCopy: 'invoice.sendCopy',
+  invoicePdf: 'invoice.pdf',
+} as const;
+
+export interface RecordCardOptions {
+  /** Show Archive and Merge (the viewer is a Manager; the use cases check again). */
+  canManage?: boolean;
+}
+
+const t = (s: string) => untrusted(s, TEXT_MAX);
+const money = (ms: ReadonlyArray<{ amount: number; currency: string }>, none = '—') => (ms.length > 0 ? ms.map(formatMoney).join(' · ') : none);
+
+/** The customer record: details, balances and aging, contacts, open invoices, timeline, notes, actions. */
+export function customerRecordCard(v: CustomerRecordView, options: RecordCardOptions = {}): AdaptiveCard {
+  const body: CardElement[] = [
+    textBlock(t(v.displayName), { size: 'Large', weight: 'Bolder' }),
+    textBlock(`Account ${t(v.accountNumber)} · ${t(v.sorId)} · ${v.status === 'active' ? 'Active' : 'Archived in the SoR'}${v.archived ? ' · archived in arbot' : ''}`, { isSubtle: true, spacing: 'None' }),
+  ];
+  if (v.mergedInto) body.push(textBlock(`Merged into **${t(v.mergedInto.name)}** (${t(v.mergedInto.sorId)}) on ${v.mergedInto.at.slice(0, 10)}: open that record.`, { color: 'Warning' }));
+  body.push(
+    factSet([
+      ['Outstanding', money(v.outstanding, formatMoney({ amount: 0, currency: v.currency }))],
+      ['Unapplied credits', money(v.unappliedCredits)],
+      ['Net balance', money(v.net)],
+      ['Last payment', v.lastPayment ? `${formatMoney(v.lastPayment.amount)} on ${v.lastPayment.date} (${t(v.lastPayment.reference)})` : 'None recorded'],
+      ['Last contacted', v.lastContacted ? v.lastContacted.slice(0, 10) : 'Never'],
+      ['Billing owner', v.billingOwner ? `${t(v.billingOwner)}${v.ownerFilledByMerge ? ' (from a merged duplicate)' : ''}` : undefined],
+      ['Domains', v.domains.length > 0 ? listWithMore(v.domains.map(t), 5) : undefined],
+      ['Open review tasks', String(v.openTasks)],
+      ['Merged from', v.mergedFrom.length > 0 ? v.mergedFrom.map((m) => `${t(m.name)} (${t(m.sorId)})`).join(', ') : undefined],
+    ]),
+    heading(`Aging as of ${v.asOf}`),
+    ...agingElements(v.aging),
+  );
+  if (v.contacts.length > 0) {
+    body.push(heading(v.contactsReadOnly ? 'Contacts (managed in the SoR)' : 'Contacts'));
+    body.push(textBlock(bullets(v.contacts.map((c) => `${c.name ? `${t(c.name)} · ` : ''}${t(c.email)}${c.role ? ` · ${t(c.role)}` : ''}${c.source === 'manual' ? ' · added in arbot' : ''}`), CONTACTS_MAX), { spacing: 'Small' }));
+  }
+  if (v.openInvoiceCount > 0) {
+    body.push(heading(`Open invoices (${v.openInvoiceCount})`));
+    body.push(factSet(v.openInvoices.slice(0, INVOICES_MAX).map((i) => [t(i.number), `${formatMoney(i.balance)} · due ${i.dueDate}${i.daysPastDue > 0 ? ` · ${plural(i.daysPastDue, 'day')} past due` : ''}`])));
+    if (v.openInvoiceCount > INVOICES_MAX) body.push(textBlock(`and ${v.openInvoiceCount - INVOICES_MAX} more`, { isSubtle: true }));
+  }
+  if (v.timeline.length > 0) body.push(heading('Recent activity'), textBlock(bullets(v.timeline.slice(0, TIMELINE_MAX).map(timelineLine), TIMELINE_MAX), { spacing: 'Small' }));
+  if (v.notes.length > 0) body.push(heading('Notes'), textBlock(bullets(v.notes.slice(0, NOTES_MAX).map((n) => `${n.at.slice(0, 10)} ${t(n.by)}: ${t(n.text)}`), NOTES_MAX), { spacing: 'Small' }));
+  return adaptiveCard(body, v.mergedInto ? {} : { actions: customerActions(v, options) });
+}
+
+function customerActions(v: CustomerRecordView, options: RecordCardOptions): CardAction[] {
+  const data = { sorId: v.sorId };
+  const known = v.contacts.map((c) => ({ title: c.name ? `${c.name} <${c.email}>` : c.email, value: c.email }));
+  const sendForm = (verb: string, extra: CardElement[]): CardAction => ({
+    type: 'Action.ShowCard',
+    title: verb === RECORD_VERBS.sendStatement ? 'Send statement' : 'Send invoices',
+    card: {
+      type: 'AdaptiveCard',
+      // Input ids are unique per card: statementTo / invoicesTo.
+      body: [...extra, { type: 'Input.ChoiceSet', id: verb === RECORD_VERBS.sendStatement ? 'statementTo' : 'invoicesTo', label: 'To (known contacts only)', isMultiSelect: true, isRequired: true, errorMessage: 'Choose a contact', choices: known }],
+      actions: [{ type: 'Action.Execute', title: 'Send', verb, data, style: 'positive' }],
+    },
+  });
+  const actions: CardAction[] = [
+    { type: 'Action.Execute', title: 'Statement PDF', verb: RECORD_VERBS.statement, data },
+    sendForm(RECORD_VERBS.sendStatement, []),
+    sendForm(RECORD_VERBS.sendInvoices, [
+      { type: 'Input.ChoiceSet', id: 'invoiceNumbers', label: 'Invoices', isMultiSelect: true, isRequired: true, errorMessage: 'Choose an invoice', choices: v.openInvoices.map((i) => ({ title: `${i.number} · ${formatMoney(i.balance)}`, value: i.number })) },
+    ]),
+    {
+      type: 'Action.ShowCard',
+      title: 'Add note',
+      card: { type: 'AdaptiveCard', body: [{ type: 'Input.Text', id: 'note', label: 'Note (internal)', isMultiline: true, isRequired: true, maxLength: 4000, errorMessage: 'Write the note' }], actions: [{ type: 'Action.Execute', title: 'Save note', verb: RECORD_VERBS.note, data }] },
+    },
+    { type: 'Action.Execute', title: 'Re-sync', verb: RECORD_VERBS.resync, data },
+    { type: 'Action.Execute', title: 'Timeline', verb: RECORD_VERBS.timeline, data },
+  ];
+  if (options.canManage) {
+    actions.push({
+      type: 'Action.ShowCard',
+      title: 'More',
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          { type: 'Input.Text', id: 'mergeSource', label: `Merge a duplicate into ${v.displayName}: its SoR id or account number`, placeholder: 'e.g. C1234' },
+        ],
+        actions: [
+          { type: 'Action.Execute', title: 'Preview merge', verb: RECORD_VERBS.mergePreview, data: { target: v.sorId } },
+          ...(v.archived ? [] : [{ type: 'Action.Execute' as const, title: 'Archive', verb: RECORD_VERBS.archive, data, style: 'destructive' as const }]),
+        ],
+      },
+    });
+  }
+  return actions;
+}
+
+function agingElements(rows: readonly AgingBuckets[]): CardElement[] {
+  if (rows.length === 0) return [textBlock('Nothing open.', { spacing: 'Small' })];
+  return rows.map((r) =>
+    factSet([
+      [`${r.currency} current`, amount(r.current, r.currency)],
+      ['1–30 days', amount(r.days1to30, r.currency)],
+      ['31–60 days', amount(r.days31to60, r.currency)],
+      ['61–90 days', amount(r.days61to90, r.currency)],
+      ['90+ days', amount(r.days90plus, r.currency)],
+      ['Total', amount(r.total, r.currency)],
+    ]),
+  );
+}
+
+const amount = (a: number, currency: string) => formatMoney({ amount: a, currency });
+
+function timelineLine(e: TimelineEntry): string {
+  return `${e.at.slice(0, 10)} ${t(e.text)}${e.via ? ` (from ${t(e.via)})` : ''}`;
+}
+
+/** The whole timeline (the Timeline action). */
+export function timelineCard(name: string, entries: readonly TimelineEntry[]): AdaptiveCard {
+  const body: CardElement[] = [textBlock(`Timeline · ${t(name)}`, { size: 'Medium', weight: 'Bolder' })];
+  body.push(entries.length === 0 ? textBlock('Nothing recorded yet.') : textBlock(bullets(entries.map(timelineLine), 40), { spacing: 'Small' }));
+  return adaptiveCard(body);
+}
+
+/** The invoice record with its actions (send a copy to a known contact, open the PDF). */
+export function invoiceRecordCard(v: InvoiceRecordView, options: { pdfUrl?: string } = {}): AdaptiveCard {
+  const body: CardElement[] = [
+    textBlock(`Invoice ${t(v.number)}`, { size: 'Large', weight: 'Bolder' }),
+    textBlock(`${t(v.customer.name)} · account ${t(v.customer.accountNumber)}`, { isSubtle: true, spacing: 'None' }),
+    factSet([
+      ['Status', v.status.replace('_', ' ')],
+      ['Amount', formatMoney(v.amount)],
+      ['Balance', formatMoney(v.balance)],
+      ['Issued', v.issueDate],
+      ['Due', v.daysPastDue > 0 ? `${v.dueDate} (${plural(v.daysPastDue, 'day')} past due, ${v.agingBucket})` : v.dueDate],
+      ['PO number', v.poNumber ? t(v.poNumber) : undefined],
+    ]),
+  ];
+  if (v.payments.length > 0) body.push(heading('Payments applied'), factSet(v.payments.slice(0, 10).map((p) => [`${p.date} · ${t(p.reference)}`, formatMoney(p.applied)])));
+  if (v.availableCredits.length > 0) body.push(heading('Unapplied credits of the customer'), factSet(v.availableCredits.slice(0, 10).map((c) => [`${t(c.number)} · ${c.date}`, formatMoney(c.balance)])));
+  if (v.contacts.length > 0) body.push(heading('Contacts'), textBlock(bullets(v.contacts.map((c) => `${c.name ? `${t(c.name)} · ` : ''}${t(c.email)} (${c.level === 'invoice' ? 'invoice contact' : 'customer contact'})`), CONTACTS_MAX), { spacing: 'Small' }));
+  if (v.relatedEmails.length > 0 || v.relatedTasks.length > 0) {
+    const lines = [...v.relatedEmails.map((e) => `${e.at.slice(0, 10)} email from ${t(e.from)}: “${t(e.subject)}”`), ...v.relatedTasks.map((k) => `${k.createdAt.slice(0, 10)} task ${k.status.replace(/_/g, ' ')}`)];
+    body.push(heading('Related'), textBlock(bullets(lines, 10), { spacing: 'Small' }));
+  }
+  const data = { number: v.number, sorId: v.customer.sorId };
+  const actions: CardAction[] = [
+    {
+      type: 'Action.ShowCard',
+      title: 'Send copy',
+      card: {
+        type: 'AdaptiveCard',
+        body: [{ type: 'Input.ChoiceSet', id: 'to', label: 'To (known contacts only)', isMultiSelect: true, isRequired: true, errorMessage: 'Choose a contact', choices: v.contacts.map((c) => ({ title: c.email, value: c.email })) }],
+        actions: [{ type: 'Action.Execute', title: 'Send', verb: RECORD_VERBS.invoiceCopy, data, style: 'positive' }],
+      },
+    },
+    options.pdfUrl ?? v.pdfUrl ? { type: 'Action.OpenUrl', title: 'Open PDF', url: (options.pdfUrl ?? v.pdfUrl) as string } : { type: 'Action.Execute', title: 'PDF', verb: RECORD_VERBS.invoicePdf, data },
+  ];
+  return adaptiveCard(body, { actions });
+}
+
+/** The merge's first confirmation: what moves; the second is typing the source's account number. */
+export function mergePreviewCard(p: MergePreview): AdaptiveCard {
+  const m = p.moves;
+  const body: CardElement[] = [
+    textBlock('Merge duplicate customers', { size: 'Large', weight: 'Bolder' }),
+    textBlock(`**${t(p.source.name)}** (${t(p.source.accountNumber)}) will be merged into **${t(p.target.name)}** (${t(p.target.accountNumber)}). This cannot be undone.`, { color: 'Attention' }),
+    factSet([
+      ['Notes moved', String(m.notes)],
+      ['Contacts copied', m.contactsCopied.length > 0 ? listWithMore(m.contactsCopied.map(t), 10) : 'none'],
+      ['Contacts removed (added in arbot)', m.manualContactsRemoved.length > 0 ? listWithMore(m.manualContactsRemoved.map(t), 10) : 'none'],
+      ['Tasks moved', String(m.tasks)],
+      ['Threads moved', String(m.threads)],
+      ['Emails in / out shown on the target', `${m.emailsIn} / ${m.emailsOut}`],
+      ['Timeline events shown on the target', String(m.timelineEvents)],
+      ['Billing owner filled', p.fills.billingOwner ? t(p.fills.billingOwner) : undefined],
+      ['Domains filled', p.fills.domains ? p.fills.domains.map(t).join(', ') : undefined],
+    ]),
+    { type: 'Input.Text', id: 'typed', label: `Type ${p.confirmation.typeToConfirm} to confirm`, isRequired: true, errorMessage: 'Type the account number of the duplicate' },
+  ];
+  return adaptiveCard(body, {
+    actions: [{ type: 'Action.Execute', title: 'Merge for good', verb: RECORD_VERBS.mergeConfirm, style: 'destructive', data: { source: p.source.sorId, target: p.target.sorId, token: p.confirmation.token } }],
+  });
+}
