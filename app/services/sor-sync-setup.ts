@@ -7,6 +7,7 @@ import type { Repositories } from '../../storage/repositories/index.js';
 import type { ArbotConfig } from '../config/schema.js';
 import { SorSync, type SorSyncDeps, type SyncOutcome } from './sor-sync.js';
 import { currentOwner, isLocalOwnerDead } from './sor-sync-lock.js';
+import { SearchIndexer, withSearchIndexing, type IndexerRepos } from '../../bot/search/search-indexer.js';
 
 /** The engine's settings from the configuration. */
 export function syncSettingsOf(config: ArbotConfig): NonNullable<SorSyncDeps['settings']> {
@@ -29,11 +30,15 @@ export interface SyncSetupInput {
 export async function sorSyncFor(input: SyncSetupInput): Promise<SorSync | undefined> {
   const connector = input.connector ?? (await connectorFor({ settings: input.config.sor as SorSettings, cwd: input.cwd, ...(input.fetch && { fetch: input.fetch }) }));
   if (connector === undefined) return undefined;
+  const now = input.now ?? (() => new Date());
+  // Synced customers, contacts and invoices are added to the search index as they are written,
+  // so a lookup finds them at once (with full repositories; a partial set syncs unindexed).
+  const repos = hasSearchIndex(input.repos) ? withSearchIndexing(input.repos, new SearchIndexer(input.repos, now, input.logger), input.logger) : input.repos;
   return new SorSync({
-    repos: input.repos,
+    repos,
     connector,
     logger: input.logger,
-    now: input.now ?? (() => new Date()),
+    now,
     owner: currentOwner(input.config.jobs.workerName),
     isOwnerDead: isLocalOwnerDead,
     settings: syncSettingsOf(input.config),
@@ -46,4 +51,8 @@ export async function resyncCustomer(input: SyncSetupInput & { repos: Repositori
   const sync = await sorSyncFor(input);
   if (sync === undefined) return { kind: 'off' };
   return sync.run({ mode: 'full', customerSorId, trigger: 'chat' });
+}
+
+function hasSearchIndex<R extends SorSyncDeps['repos']>(repos: R): repos is R & IndexerRepos {
+  return 'searchIndex' in repos && (repos as Partial<IndexerRepos>).searchIndex !== undefined;
 }
