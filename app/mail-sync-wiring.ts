@@ -7,11 +7,9 @@ import type { MailSource } from '../core/mail/mail-source.js';
 import { createRepositories } from '../storage/repositories/index.js';
 import type { ArbotConfig } from './config/schema.js';
 import { buildIncomingMail } from './incoming-mail-wiring.js';
-import { createReviewDesk, type ReviewDesk } from './review-desk.js';
+import { createReviewDesk, PLACEHOLDER_MAILBOX, type ReviewDesk } from './review-desk.js';
 import { MailSync, type MailboxToSync } from './services/mail-sync.js';
 
-/** Our address when ARBOT_AR_MAILBOX is not set (as the review desk uses): mail is read and reviewed, never answered from it. */
-const PLACEHOLDER_MAILBOX = 'ar@arbot.invalid';
 
 export interface MailSyncWiring {
   sync: MailSync;

@@ -28,7 +28,7 @@ import { ReviewTaskService } from './services/review-tasks.js';
 import { TaskReprocessor } from './services/task-reprocessor.js';
 
 /** Our sending address when ARBOT_AR_MAILBOX is not set: replies can be drafted, never sent from it. */
-const PLACEHOLDER_MAILBOX = 'ar@arbot.invalid';
+export const PLACEHOLDER_MAILBOX = 'ar@arbot.invalid';
 
 export interface ReviewDesk {
   repos: Repositories;
