@@ -44,6 +44,12 @@ export function autoReplyMessage(
   };
 }
 
+/** The draft a person checks before sending: the composed reply to its To, with its Cc kept. */
+export function reviewerDraft(email: AnsweredEmail, decision: Decision & { customerId: string }, reply: RenderedReply & { to: string[]; cc: string[] }): ReplyMessage {
+  const message = autoReplyMessage(email, { ...decision, recipients: reply.to }, reply);
+  return { ...message, cc: reply.cc.map((address) => ({ address })) };
+}
+
 /** Why the stored email looks machine-sent from the headers kept with it, if it does. */
 export function machineSentFromHeaders(email: AnsweredEmail): string | undefined {
   const autoSubmitted = email.headers.autoSubmitted?.trim().toLowerCase();

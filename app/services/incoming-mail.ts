@@ -15,7 +15,7 @@ import { SOR_ANSWERABLE } from '../../core/pipeline/intents.js';
 import type { Decision } from '../../core/policy/decision.js';
 import { ReplyDataError } from '../../core/replies/view-model.js';
 import type { Repositories } from '../../storage/repositories/index.js';
-import { autoReplyMessage } from './auto-reply-message.js';
+import { reviewerDraft } from './auto-reply-message.js';
 import type { AutoReplyOutcome, AutoReplyService } from './auto-reply.js';
 import type { EmailIntake } from './email-intake.js';
 import type { ComposedReply, ReplyComposer } from './reply-composer.js';
@@ -92,8 +92,7 @@ export class IncomingMail {
     if (customerId === null || !decision.intents.some((i) => SOR_ANSWERABLE.has(i))) return null;
     const reply = await this.compose(raw, analysis);
     if (reply === null) return null;
-    const message = autoReplyMessage(email, { ...decision, customerId, recipients: reply.to }, reply);
-    return { ...message, cc: reply.cc.map((address) => ({ address })) };
+    return reviewerDraft(email, { ...decision, customerId }, reply);
   }
 
   private async compose(raw: Uint8Array, analysis: EmailAnalysis): Promise<ComposedReply | null> {

@@ -14,7 +14,7 @@ import { decide } from '../../core/policy/decide.js';
 import type { Decision } from '../../core/policy/decision.js';
 import type { Reprocessor, ReprocessOutcome } from '../../bot/ports/reprocessor.js';
 import type { Repositories } from '../../storage/repositories/index.js';
-import { autoReplyMessage } from './auto-reply-message.js';
+import { reviewerDraft } from './auto-reply-message.js';
 import type { RawEmailStore } from './raw-email-store.js';
 import type { ReplyComposer } from './reply-composer.js';
 
@@ -80,7 +80,6 @@ export class TaskReprocessor implements Reprocessor {
     const customerId = decision.customerId;
     if (customerId === null || !decision.intents.some((i) => SOR_ANSWERABLE.has(i))) return null;
     const composed = await this.deps.composer.compose(parsed, { ...analysis, decision });
-    const message = autoReplyMessage(email, { ...decision, customerId, recipients: composed.to }, composed);
-    return { ...message, cc: composed.cc.map((address) => ({ address })) };
+    return reviewerDraft(email, { ...decision, customerId }, composed);
   }
 }

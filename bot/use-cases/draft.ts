@@ -7,6 +7,7 @@ import type { EmailAddress } from '../../core/domain/email.js';
 import type { Task } from '../../core/domain/task.js';
 import { isIntent, SOR_ANSWERABLE, type Intent } from '../../core/pipeline/intents.js';
 import { planTransition } from '../../core/review/task-lifecycle.js';
+import { isReplySubject } from '../../core/pipeline/entities/reference-text.js';
 import { dataScopeOf } from '../../core/policy/data-scope.js';
 import { guardSend } from '../../core/policy/send-guard.js';
 import { authorize } from '../authorize.js';
@@ -155,7 +156,7 @@ function recipientsOf(message: Pick<ReplyMessage, 'to' | 'cc'>): string[] {
 async function blankReply(deps: BotDeps, task: Task): Promise<ReplyMessage | null> {
   const email = await deps.repos.emails.get(task.emailId);
   if (email === null) return null;
-  const subject = /^(re|aw|sv|r|rif|antw|res|réf)\s*:/i.test(email.subject) ? email.subject : `Re: ${email.subject}`;
+  const subject = isReplySubject(email.subject) ? email.subject : `Re: ${email.subject}`;
   return {
     to: [email.from],
     cc: [],
