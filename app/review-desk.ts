@@ -12,6 +12,8 @@ import { createIntentModel, type IntentModelName } from '../adapters/llm/registr
 import { ChatChannels } from '../bot/chat-channels.js';
 import { TaskDistributor } from '../bot/distribution/task-distributor.js';
 import type { Reprocessor } from '../bot/ports/reprocessor.js';
+import type { RecordActionDeps } from '../bot/records/record-deps.js';
+import { SorStatementDocuments } from '../bot/records/statement-documents.js';
 import { TaskCards } from '../bot/task-cards.js';
 import type { DraftDeps } from '../bot/use-cases/draft.js';
 import type { SorLookup } from '../core/pipeline/sor.js';
@@ -25,6 +27,7 @@ import { RawEmailStore } from './services/raw-email-store.js';
 import { ReplyComposer } from './services/reply-composer.js';
 import { SorReplyDocuments } from './services/reply-documents.js';
 import { ReviewTaskService } from './services/review-tasks.js';
+import { SyncCustomerResync } from './services/customer-resync.js';
 import { TaskReprocessor } from './services/task-reprocessor.js';
 
 /** Our sending address when ARBOT_AR_MAILBOX is not set: replies can be drafted, never sent from it. */
@@ -40,6 +43,8 @@ export interface ReviewDesk {
   composer: ReplyComposer;
   /** What every chat use case takes. */
   deps: DraftDeps & { distributor: TaskDistributor; reprocessor: Reprocessor };
+  /** What the customer and invoice record views and actions take (bot/records). */
+  records: RecordActionDeps;
   logger: Logger;
 }
 
@@ -97,5 +102,16 @@ export async function createReviewDesk(opts: ReviewDeskOptions): Promise<ReviewD
     newMessageId: () => newMessageId(mailbox),
   };
   const reviewTasks = new ReviewTaskService({ repos, distributor, publisher: cards, sor, clock });
-  return { repos, sor, channels, cards, distributor, reviewTasks, composer, deps, logger };
+  const records: RecordActionDeps = {
+    repos,
+    sor,
+    clock,
+    documents: deps.documents,
+    statements: new SorStatementDocuments({ sor, renderer: documents.renderer, company }),
+    resync: new SyncCustomerResync({ config, repos, logger, cwd: opts.cwd, now: clock }),
+    publisher: cards,
+    from: deps.from,
+    newMessageId: deps.newMessageId,
+  };
+  return { repos, sor, channels, cards, distributor, reviewTasks, composer, deps, records, logger };
 }
