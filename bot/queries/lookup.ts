@@ -46,12 +46,16 @@ export async function lookupInvoice(deps: QueryDeps, identity: ChatIdentity, tex
   const typed = text.trim();
   if (typed === '') return failure('invalid_input', 'Say which invoice, e.g. "invoice INV-204518".');
   const invoice = (await searchedInvoice(deps, typed)) ?? (await findInvoice(deps.sor, typed));
-  if (invoice === null) return success(null);
+  return success(invoice === null ? null : await invoiceSummary(deps, invoice, typed));
+}
+
+/** The invoice's summary with its customer and payments; `typed` is how the person wrote the number. */
+export async function invoiceSummary(deps: Pick<QueryDeps, 'sor'>, invoice: SorInvoice, typed: string = invoice.number): Promise<InvoiceSummaryView> {
   const customer = await deps.sor.customer(invoice.customerSorId);
   const payments = (await deps.sor.paymentsOfCustomer(invoice.customerSorId))
     .flatMap((p) => p.applications.filter((a) => a.invoiceNumber === invoice.number).map((a) => ({ reference: p.reference, date: iso(p.date), amount: money(a.amount, p.currency) })))
     .sort((a, b) => a.date.localeCompare(b.date));
-  return success({
+  return {
     number: invoice.number,
     customer: { sorId: invoice.customerSorId, name: customer?.name ?? invoice.customerSorId, accountNumber: customer?.accountNumber ?? '' },
     poNumber: invoice.poNumber,
@@ -64,7 +68,7 @@ export async function lookupInvoice(deps: QueryDeps, identity: ChatIdentity, tex
     payments,
     contactEmails: invoice.contactEmails,
     ...(invoice.number !== typed ? { matchedAs: `${typed} → ${invoice.number}` } : {}),
-  });
+  };
 }
 
 /** Open tasks: the person's own, or their teams' queue. */
@@ -111,7 +115,8 @@ export async function deskStats(deps: QueryDeps, identity: ChatIdentity): Promis
   });
 }
 
-async function customerSummary(deps: QueryDeps, customer: SorCustomer): Promise<CustomerSummaryView> {
+/** A customer's summary: open balance per currency, aging, contacts, open review tasks. */
+export async function customerSummary(deps: QueryDeps, customer: SorCustomer): Promise<CustomerSummaryView> {
   const asOf = deps.sor.asOf();
   const [invoices, contacts, openTasks] = await Promise.all([
     deps.sor.invoicesOfCustomer(customer.sorId),

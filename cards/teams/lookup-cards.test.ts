@@ -80,6 +80,12 @@ describe('lookup cards', () => {
     const several = customerListCard([one, customerSummaryFixture({ sorId: 'C2', name: 'Acme Logistics', accountNumber: '100-9' })], 'acme');
     expect(texts(several)).toEqual(expect.arrayContaining(['2 customers match “acme”', '**Acme Industrial LLC**', '**Acme Logistics**']));
     expect(texts(several).find((t) => t.startsWith('Account 100-9'))).toMatch(/^Account 100-9 · C2 · USD\s13,650\.00 open · 1 overdue invoice$/);
+    // Each match opens its customer record (record.open with its SoR id).
+    const opens = nodes(several).filter((n) => n.type === 'Action.Execute');
+    expect(opens.map((n) => [n.title, n.verb, n.data])).toEqual([
+      ['Open', 'record.open', { sorId: 'C1' }],
+      ['Open', 'record.open', { sorId: 'C2' }],
+    ]);
   });
 
   it('invoice: how the number was read, amounts, status, payments', () => {

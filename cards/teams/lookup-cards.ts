@@ -4,6 +4,7 @@ import type { CustomerSummaryView, InvoiceSummaryView, MoneyView, StatsView, Tas
 import { intentLabel, readableCode } from '../../bot/task-view.js';
 import { adaptiveCard, factSet, heading, textBlock, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 import { bullets, cardDateTime, displayAddress, formatMoney, listWithMore, plural, untrusted } from './format.js';
+import { RECORD_VERBS } from './record-cards.js';
 import { TASK_VERBS } from './task-card-actions.js';
 
 // Lists are capped so every answer stays far below Teams' 28 KB.
@@ -58,16 +59,23 @@ export function customerListCard(vs: CustomerSummaryView[], query: string): Adap
   }
   const body: CardElement[] = [title(`${vs.length} customers match “${t(query)}”`)];
   for (const v of vs.slice(0, CUSTOMERS_MAX)) {
-    body.push(
-      textBlock(`**${t(v.name)}**${v.status === 'archived' ? ' (archived)' : ''}`, { separator: true, spacing: 'Medium' }),
-      textBlock(`Account ${t(v.accountNumber)} · ${t(v.sorId)} · ${balances(v.openBalance, v.currency)} open · ${plural(v.overdueInvoices, 'overdue invoice')}`, {
-        isSubtle: true,
-        spacing: 'None',
-      }),
-    );
+    body.push({
+      type: 'Container',
+      separator: true,
+      spacing: 'Medium',
+      items: [
+        textBlock(`**${t(v.name)}**${v.status === 'archived' ? ' (archived)' : ''}`),
+        textBlock(`Account ${t(v.accountNumber)} · ${t(v.sorId)} · ${balances(v.openBalance, v.currency)} open · ${plural(v.overdueInvoices, 'overdue invoice')}`, {
+          isSubtle: true,
+          spacing: 'None',
+        }),
+        // Opens the customer record in place of this list (routed to bot/records).
+        { type: 'ActionSet', spacing: 'Small', actions: [{ type: 'Action.Execute', title: 'Open', verb: RECORD_VERBS.open, data: { sorId: v.sorId } }] },
+      ],
+    });
   }
   if (vs.length > CUSTOMERS_MAX) body.push(textBlock(`and ${vs.length - CUSTOMERS_MAX} more: narrow the search.`, { isSubtle: true }));
-  body.push(textBlock('Ask `customer <account number>` for one of them.', { isSubtle: true, spacing: 'Medium' }));
+  body.push(textBlock('Open one, or ask `customer <account number>`.', { isSubtle: true, spacing: 'Medium' }));
   return adaptiveCard(body);
 }
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACCENT_COLOR } from '../brand.js';
-import { buildTeamsManifest, TEAMS_MANIFEST_SCHEMA_URL, TEAMS_MANIFEST_VERSION, type TeamsManifest, type TeamsManifestInput } from './teams-manifest.js';
+import { buildTeamsManifest, TEAMS_MANIFEST_SCHEMA_URL, TEAMS_MANIFEST_VERSION, TEAMS_SEARCH_COMMAND, type TeamsManifest, type TeamsManifestInput } from './teams-manifest.js';
 import { validateTeamsManifest } from './validate-teams-manifest.js';
 
 const botId = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
@@ -32,6 +32,20 @@ describe('buildTeamsManifest', () => {
     expect(bot?.commandLists?.[0]?.scopes).toEqual(['personal', 'team', 'groupChat']);
     expect(bot?.commandLists?.[0]?.commands.map((c) => c.title)).toEqual(['customer', 'invoice', 'tasks', 'stats', 'help']);
     for (const command of bot?.commandLists?.[0]?.commands ?? []) expect(command.description).toBeTruthy();
+  });
+
+  it('declares the message extension on the same bot, with one search command and its query parameter', () => {
+    expect(manifest.composeExtensions).toHaveLength(1);
+    const extension = manifest.composeExtensions?.[0];
+    expect(extension?.botId).toBe(botId);
+    expect(extension?.commands).toHaveLength(1);
+    const command = extension?.commands?.[0];
+    expect(command).toMatchObject({ id: TEAMS_SEARCH_COMMAND.id, type: 'query', initialRun: true, context: ['compose', 'commandBox'] });
+    expect(command?.title.length).toBeLessThanOrEqual(32);
+    expect(command?.description?.length).toBeLessThanOrEqual(128);
+    expect(command?.parameters).toEqual([{ name: 'query', title: 'Customer or invoice', description: TEAMS_SEARCH_COMMAND.parameter.description, inputType: 'text' }]);
+    const other = buildTeamsManifest(teamsInput({ manifestId: '00000000-1111-2222-3333-444444444444' }));
+    expect(other.composeExtensions?.[0]?.botId).toBe(botId);
   });
 
   it('has the Dashboard as a personal tab and a configurable tab for channels and chats, on the public URL', () => {
@@ -87,6 +101,7 @@ describe('validateTeamsManifest (offline, against the schema bundled in @microso
     expect(problems).toEqual(expect.arrayContaining([
       expect.stringMatching(/^\/bots\/0\/botId must match pattern/),
       expect.stringMatching(/^\/webApplicationInfo\/id must match pattern/),
+      expect.stringMatching(/^\/composeExtensions\/0\/botId must match pattern/),
       expect.stringMatching(/^\/id must match pattern/),
     ]));
   });

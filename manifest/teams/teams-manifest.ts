@@ -1,6 +1,6 @@
-// The Teams app manifest, built from configuration: the bot with its commands, the dashboard
-// tab (personal) and the channel tab, the valid domain and the SSO resource, all derived from
-// the bot id and the public URL.
+// The Teams app manifest, built from configuration: the bot with its commands, the message
+// extension's search command, the dashboard tab (personal) and the channel tab, the valid
+// domain and the SSO resource, all derived from the bot id and the public URL.
 import type { TeamsManifestV1D29 } from '@microsoft/app-manifest';
 import { ACCENT_COLOR, APP_NAME } from '../brand.js';
 
@@ -25,6 +25,17 @@ export const TEAMS_BOT_COMMANDS: ReadonlyArray<{ title: string; description: str
   { title: 'stats', description: 'Open tasks by status, overdue tasks, and what was closed and answered automatically in the last 24 hours' },
   { title: 'help', description: 'What arbot can do and how to ask' },
 ];
+
+/**
+ * The message extension's one search command (composeExtension/query invokes carry its id and
+ * parameter name; adapters/chat/teams/teams-message-extension.ts answers them).
+ */
+export const TEAMS_SEARCH_COMMAND = {
+  id: 'searchRecords',
+  title: 'Customers and invoices',
+  description: 'Find a customer or an invoice and share its summary card in the conversation',
+  parameter: { name: 'query', title: 'Customer or invoice', description: 'Name (typos are fine), account number, contact email or domain, invoice or PO number' },
+} as const;
 
 export interface TeamsManifestInput {
   /** The bot's Microsoft Entra application id (MICROSOFT_APP_ID). */
@@ -77,6 +88,23 @@ export function buildTeamsManifest(input: TeamsManifestInput): TeamsManifest {
         supportsFiles: false,
         isNotificationOnly: false,
         commandLists: [{ scopes: ['personal', 'team', 'groupChat'], commands: TEAMS_BOT_COMMANDS.map((c) => ({ ...c })) }],
+      },
+    ],
+    composeExtensions: [
+      {
+        botId: input.botId,
+        commands: [
+          {
+            id: TEAMS_SEARCH_COMMAND.id,
+            type: 'query',
+            title: TEAMS_SEARCH_COMMAND.title,
+            description: TEAMS_SEARCH_COMMAND.description,
+            // Opening the command shows the customers of the person's open tasks before they type.
+            initialRun: true,
+            context: ['compose', 'commandBox'],
+            parameters: [{ ...TEAMS_SEARCH_COMMAND.parameter, inputType: 'text' }],
+          },
+        ],
       },
     ],
     staticTabs: [

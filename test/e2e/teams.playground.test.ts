@@ -289,4 +289,26 @@ describe('Teams in the Agents Playground', () => {
     const missing = await botReplyIn(chat, before + 2, 'the invoice-not-found card');
     expect(cardTexts(missing)).toContain('INV-999999');
   });
+
+  it('opens a customer record with `customer`, adds a note from its card, and the record then shows it', async () => {
+    const chat = playground.config.personalChat.id;
+    const before = playground.listed(chat).filter((m) => m.fromId === playground.config.bot.id).length;
+    await playground.sendMessage(chat, alex, 'customer 100-2231');
+    const record = await botReplyIn(chat, before, 'the customer record card');
+    const card = record.attachments[0]?.content;
+    expect(JSON.stringify(card)).toContain('"verb":"record.note"');
+    // The note form's Save sends the button's data plus the form's input, as Teams does.
+    const started = Date.now();
+    const response = await playground.execute({ conversationId: chat, messageId: record.messageId }, alex, 'record.note', { sorId: 'C1', note: 'Promised to pay by Friday (e2e).' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    const answered = response.value as { body?: { text?: string }[] };
+    expect(answered.body?.[0]?.text).toBe('Note added.');
+    expect(JSON.stringify(answered)).toContain('Alex Wilber: Promised to pay by Friday (e2e).');
+    expect((await desk.repos.customerRecords.get('C1')).notes.map((n) => n.text)).toContain('Promised to pay by Friday (e2e).');
+    // Asked again, the record shows the note.
+    await playground.sendMessage(chat, alex, 'customer 100-2231');
+    const again = await botReplyIn(chat, before + 1, 'the customer record card again');
+    expect(cardTexts(again)).toContain('Alex Wilber: Promised to pay by Friday (e2e).');
+  });
 });

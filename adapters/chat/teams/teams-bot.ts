@@ -1,9 +1,10 @@
 // The Teams bot: every activity first teaches the directory where the bot is (service URL,
 // team, channel, the person's Teams id); messages are commands (teams-commands.ts);
-// `adaptiveCard/action` invokes are task card clicks and refreshes (teams-card-actions.ts),
+// `adaptiveCard/action` invokes are task card clicks and refreshes (teams-card-actions.ts)
+// or customer and invoice record clicks (verbs record.* / invoice.*, teams-record-actions.ts),
 // answered with the card for the person who clicked, well within Teams' invoke time limit.
 import { Activity } from '@microsoft/agents-activity';
-import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from '@microsoft/agents-hosting';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse, type TurnContext } from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import type { ChatIdentity } from '../../../bot/identity.js';
 import type { AdminDeps } from '../../../bot/admin/admin-actor.js';
@@ -11,6 +12,8 @@ import type { QueryDeps } from '../../../bot/queries/lookup.js';
 import { ADAPTIVE_CARD_CONTENT_TYPE, cardMessage, stripBotMention } from './teams-activities.js';
 import { runCardAction, type CardActionContext } from './teams-card-actions.js';
 import { answerCommand, parseCommand } from './teams-commands.js';
+import { isRecordVerb, runRecordAction, type RecordActionContext } from './teams-record-actions.js';
+import { answerMessageExtensionQuery, MESSAGE_EXTENSION_QUERY } from './teams-message-extension.js';
 import type { TeamsDirectory } from './teams-directory.js';
 
 export interface TeamsBotDeps extends CardActionContext {
@@ -18,6 +21,8 @@ export interface TeamsBotDeps extends CardActionContext {
   queries: QueryDeps & AdminDeps;
   directory: TeamsDirectory;
   logger: Logger;
+  /** The customer and invoice records (desk.records) and the tab's public URL. */
+  records: RecordActionContext;
 }
 
 /** What the bot says where it is added (a team's channel, a chat, a person's app). */
@@ -57,9 +62,15 @@ export class TeamsBot extends ActivityHandler {
       await context.sendActivity('I could not tell who you are (no Entra object id on the message).');
       return;
     }
-    const reply = await answerCommand(this.deps.queries, identity, parseCommand(text));
+    const reply = await answerCommand(this.deps.queries, identity, parseCommand(text), this.deps.records);
     if ('text' in reply) await context.sendActivity(Activity.fromObject({ type: 'message', text: reply.text, textFormat: 'plain' }));
     else await context.sendActivity(Activity.fromObject(cardMessage(reply.card, reply.summary)));
+  }
+
+  /** Message extension searches (teams-message-extension.ts); every other invoke as the SDK routes it. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === MESSAGE_EXTENSION_QUERY) return answerMessageExtensionQuery(this.deps, identityOf(context.activity), context.activity.value);
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
@@ -68,15 +79,13 @@ export class TeamsBot extends ActivityHandler {
     const verb = typeof action.verb === 'string' ? action.verb : '';
     const data = typeof action.data === 'object' && action.data !== null ? (action.data as Record<string, unknown>) : {};
     const started = Date.now();
-    const result = await runCardAction(this.deps, {
-      // Someone without an Entra object id is nobody arbot knows; the use cases refuse them.
-      identity: identity ?? { platform: 'teams', aadObjectId: '' },
-      verb,
-      data,
-      ...(context.activity.from?.id ? { teamsUserId: context.activity.from.id } : {}),
-    });
+    // Someone without an Entra object id is nobody arbot knows; the use cases refuse them.
+    const who: ChatIdentity = identity ?? { platform: 'teams', aadObjectId: '' };
+    const result = isRecordVerb(verb)
+      ? await runRecordAction(this.deps.records, { identity: who, verb, data })
+      : await runCardAction(this.deps, { identity: who, verb, data, ...(context.activity.from?.id ? { teamsUserId: context.activity.from.id } : {}) });
     this.deps.logger.info(
-      { verb, taskId: data.taskId, refused: result.refused?.code, ms: Date.now() - started, trigger: invokeValue.trigger },
+      { verb, taskId: data.taskId, sorId: data.sorId, refused: result.refused?.code, ms: Date.now() - started, trigger: invokeValue.trigger },
       result.refused ? 'teams: card action refused' : 'teams: card action',
     );
     return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: result.card as Record<string, unknown> };

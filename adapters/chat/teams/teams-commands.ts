@@ -1,12 +1,13 @@
 // What the bot answers to a typed message, in a personal chat or a channel (where the bot's
-// @mention has been stripped): the lookups (`customer`, `invoice`, `tasks`, `stats`), `help`
-// and the admin commands shared with Slack. Parsing is pure; answering calls the use cases
-// and renders the Teams cards.
+// @mention has been stripped): the lookups (`customer` and `invoice` answer with their record
+// cards, teams-record-actions.ts; `tasks`, `stats`), `help` and the admin commands shared with
+// Slack. Parsing is pure; answering calls the use cases and renders the Teams cards.
 import type { ChatIdentity } from '../../../bot/identity.js';
 import { ADMIN_COMMAND_HELP, runAdminCommand } from '../../../bot/commands/admin-command.js';
 import type { AdminDeps } from '../../../bot/admin/admin-actor.js';
 import { deskStats, listTasks, lookupCustomer, lookupInvoice, type QueryDeps } from '../../../bot/queries/lookup.js';
-import { customerCard, customerListCard, errorCard, helpCard, invoiceCard, invoiceNotFoundCard, statsCard, taskListCard } from '../../../cards/teams/index.js';
+import { customerListCard, errorCard, helpCard, invoiceNotFoundCard, statsCard, taskListCard } from '../../../cards/teams/index.js';
+import { customerRecordReply, invoiceRecordReply, type RecordActionContext } from './teams-record-actions.js';
 
 export type BotCommand =
   | { kind: 'customer'; query: string }
@@ -23,8 +24,11 @@ export type CommandReply = { card: object; summary: string } | { text: string };
 const ADMIN_VERBS: ReadonlySet<string> = new Set(['whoami', 'user', 'role', 'away', 'team']);
 
 export const COMMANDS: readonly { command: string; description: string }[] = [
-  { command: 'customer <name or account>', description: 'A customer: open balance, overdue invoices, contacts, open tasks.' },
-  { command: 'invoice <number>', description: 'An invoice: amount, balance, due date, payments.' },
+  {
+    command: 'customer <name or account>',
+    description: "A customer's record: balances and aging, contacts, open invoices, recent activity, notes, with its actions (statement, send invoices, note, re-sync). Several matches: a list to open one from.",
+  },
+  { command: 'invoice <number>', description: "An invoice's record: amount, balance, aging, payments, credits, contacts; send a copy, PDF." },
   { command: 'tasks [mine|team]', description: 'Open review tasks: yours, or your teams\' queue.' },
   { command: 'stats', description: 'The desk today: open tasks by status, overdue, closed in 24 hours.' },
   { command: 'help', description: 'This list.' },
@@ -58,14 +62,15 @@ export function parseCommand(text: string): BotCommand {
   }
 }
 
-/** Answers one command for `identity`. */
-export async function answerCommand(deps: QueryDeps & AdminDeps, identity: ChatIdentity, command: BotCommand): Promise<CommandReply> {
+/** Answers one command for `identity`; `records` renders the customer and invoice records. */
+export async function answerCommand(deps: QueryDeps & AdminDeps, identity: ChatIdentity, command: BotCommand, records: RecordActionContext): Promise<CommandReply> {
   switch (command.kind) {
     case 'customer': {
+      // lookupCustomer applies the search's rule: one clear match alone, else the close matches.
       const r = await lookupCustomer(deps, identity, command.query);
       if (!r.ok) return failed(r.error.message, r.error.details);
       const [first] = r.value;
-      if (r.value.length === 1 && first) return { card: customerCard(first), summary: `Customer ${first.name}` };
+      if (r.value.length === 1 && first) return customerRecordReply(records, identity, first.sorId);
       if (r.value.length === 0) return { text: `No customer matches "${command.query}".` };
       return { card: customerListCard(r.value, command.query), summary: `${r.value.length} customers match "${command.query}"` };
     }
@@ -73,7 +78,8 @@ export async function answerCommand(deps: QueryDeps & AdminDeps, identity: ChatI
       const r = await lookupInvoice(deps, identity, command.number);
       if (!r.ok) return failed(r.error.message, r.error.details);
       if (r.value === null) return { card: invoiceNotFoundCard(command.number), summary: `No invoice ${command.number}` };
-      return { card: invoiceCard(r.value), summary: `Invoice ${r.value.number}` };
+      const read = r.value.matchedAs ? { text: `Read “${command.number.trim()}” as ${r.value.number}.`, tone: 'info' as const } : undefined;
+      return invoiceRecordReply(records, identity, r.value.number, read);
     }
     case 'tasks': {
       const r = await listTasks(deps, identity, command.scope);

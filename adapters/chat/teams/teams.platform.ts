@@ -51,6 +51,7 @@ export const teamsPlatform: ChatPlatformFactory = async ({ config, desk, logger 
     directory,
     logger: log,
     ...(tabUrl ? { tabUrl } : {}),
+    records: { deps: desk.records, ...(base ? { publicUrl: base } : {}) },
   });
   // With an app id every request must carry a Bot Framework token for it; unauthenticated mode skips the check.
   const checkToken = authorizeJWT(authConfig);
