@@ -1,13 +1,13 @@
 // An evaluation dataset folder (../shared/datasets/FORMAT.md): sor.json, emails/*.eml, labels.jsonl.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SorSnapshot } from '../../core/pipeline/sor.js';
-import { loadSorJson } from '../../adapters/sor/file/sor-json.js';
+import { loadSorJson, type SorJsonSnapshot } from '../../adapters/sor/file/sor-json.js';
 import { parseLabels, type Label } from './labels.js';
 
 export interface Dataset {
   dir: string;
-  sor: SorSnapshot;
+  /** The SoR, with the records of sor.json it skipped as malformed (`sor.skipped`). */
+  sor: SorJsonSnapshot;
   labels: Label[];
   /** File name → raw message, in file-name order. */
   emails: Map<string, Uint8Array>;

@@ -86,4 +86,22 @@ describe('validateRecord', () => {
     expect(validateRecord('customers', { id: 'C9', deleted: true })).toEqual({ ok: true, key: 'C9', deleted: true });
     expect(validateRecord('contacts', { customerId: 'C1', email: 'X@Y.example', name: 'X' })).toMatchObject({ ok: true, key: 'C1|x@y.example' });
   });
+
+  it('stores records under their stored names, without absent optional fields, lists without repeats', () => {
+    const customer = validateRecord('customers', { id: 'C1', accountNumber: 7, name: ' Acme ', currency: 'usd', domains: ['@Acme.example', 'acme.example'], billingOwner: '', status: 'active' });
+    expect(customer.ok && !customer.deleted && customer.record).toStrictEqual({ sorId: 'C1', accountNumber: '7', name: 'Acme', currency: 'USD', domains: ['acme.example'], status: 'active' });
+    const payment = validateRecord('payments', { id: 'P1', customerId: 'C1', date: '2026-10-01', amount: 5, currency: 'EUR', method: 'wire', applications: [{ invoiceId: 'I1', amount: 5 }] });
+    expect(payment.ok && !payment.deleted && payment.record).toStrictEqual({
+      sorId: 'P1',
+      customerSorId: 'C1',
+      date: new Date('2026-10-01T00:00:00Z'),
+      amount: 5,
+      currency: 'EUR',
+      method: 'wire',
+      reference: '',
+      applications: [{ invoiceId: 'I1', amount: 5 }],
+    });
+    const contact = validateRecord('contacts', { customerId: 'C1', email: 'A@B.example', role: null });
+    expect(contact.ok && !contact.deleted && contact.record).toStrictEqual({ customerSorId: 'C1', name: '', email: 'a@b.example', source: 'sor' });
+  });
 });

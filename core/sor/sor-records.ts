@@ -44,7 +44,7 @@ function isKnownCurrency(code: string): boolean {
 const id = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string({ error: 'missing' }).trim().min(1, 'missing'));
 
 /** yyyy-mm-dd, or an ISO date-time whose written date is taken (invoice dates are calendar dates). */
-const calendarDate = z.preprocess(
+export const calendarDate = z.preprocess(
   (v) => (v instanceof Date ? v.toISOString() : v),
   z
     .string({ error: 'missing date' })
@@ -86,74 +86,98 @@ const currency = z.preprocess(
   }),
 );
 
-const email = z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'not an email address');
+/** Deliberately lenient (real address books hold apostrophes, plus signs, odd TLDs); lower-cased. */
+export const email = z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'not an email address');
 const optionalText = z.preprocess((v) => (v === null || v === '' ? undefined : v), z.string().optional());
 const list = <T extends z.ZodType>(item: T) => z.preprocess((v) => (v === null || v === undefined ? [] : v), z.array(item));
+const uniqueList = <T extends z.ZodType>(item: T) => list(item).transform((xs) => [...new Set(xs)]);
 
-const customerSchema = z.object({
-  id,
-  accountNumber: id,
-  name: z.string({ error: 'missing' }).trim().min(1, 'missing'),
-  currency,
-  domains: list(z.string().trim().toLowerCase().transform((d) => d.replace(/^@/, '')).pipe(z.string().min(1))),
-  billingOwner: optionalText,
-  status: z.enum(['active', 'archived'], { error: 'must be active or archived' }),
-});
+/** The stored names of a record's wire names: `id` → `sorId`, `customerId` → `customerSorId`. */
+type Stored<T> = { [K in keyof T as K extends 'id' ? 'sorId' : K extends 'customerId' ? 'customerSorId' : K]: T[K] };
 
-const contactSchema = z.object({
-  customerId: id,
-  name: z.preprocess((v) => v ?? '', z.string()),
-  email,
-  role: optionalText,
-});
+/** A parsed wire record under its stored names, without the optional fields it does not have. */
+function toStored<T extends object>(wire: T): Stored<T> {
+  const stored: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(wire)) if (v !== undefined) stored[k === 'id' ? 'sorId' : k === 'customerId' ? 'customerSorId' : k] = v;
+  return stored as Stored<T>;
+}
 
-const invoiceSchema = z.object({
-  id,
-  number: id,
-  customerId: id,
-  poNumber: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().nullable()),
-  issueDate: calendarDate,
-  dueDate: calendarDate,
-  currency,
-  amount,
-  balance: amount,
-  status: z.enum(['open', 'partially_paid', 'paid', 'void'], { error: 'must be open, partially_paid, paid or void' }),
-  contactEmails: list(email),
-  pdfUrl: optionalText,
-});
+const customerSchema = z
+  .object({
+    id,
+    accountNumber: id,
+    name: z.string({ error: 'missing' }).trim().min(1, 'missing'),
+    currency,
+    domains: uniqueList(z.string().trim().toLowerCase().transform((d) => d.replace(/^@/, '')).pipe(z.string().min(1))),
+    billingOwner: optionalText,
+    status: z.enum(['active', 'archived'], { error: 'must be active or archived' }),
+  })
+  .transform(toStored);
+
+const contactSchema = z
+  .object({
+    customerId: id,
+    name: z.preprocess((v) => v ?? '', z.string()),
+    email,
+    role: optionalText,
+  })
+  .transform((c) => ({ ...toStored(c), source: 'sor' as const }));
+
+const invoiceSchema = z
+  .object({
+    id,
+    number: id,
+    customerId: id,
+    poNumber: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().nullable()),
+    issueDate: calendarDate,
+    dueDate: calendarDate,
+    currency,
+    amount,
+    balance: amount,
+    status: z.enum(['open', 'partially_paid', 'paid', 'void'], { error: 'must be open, partially_paid, paid or void' }),
+    contactEmails: uniqueList(email),
+    pdfUrl: optionalText,
+  })
+  .transform(toStored);
 
 const applicationSchema = z
   .object({ invoiceNumber: optionalText, invoiceId: optionalText, amount })
-  .refine((a) => a.invoiceNumber !== undefined || a.invoiceId !== undefined, 'an application needs an invoiceNumber or an invoiceId');
+  .refine((a) => a.invoiceNumber !== undefined || a.invoiceId !== undefined, 'an application needs an invoiceNumber or an invoiceId')
+  .transform(toStored);
 
-const paymentSchema = z.object({
-  id,
-  customerId: id,
-  date: calendarDate,
-  amount,
-  currency,
-  method: z.enum(['ACH', 'wire', 'check', 'card'], { error: 'must be ACH, wire, check or card' }),
-  reference: z.preprocess((v) => v ?? '', z.string()),
-  applications: list(applicationSchema),
-});
+const paymentSchema = z
+  .object({
+    id,
+    customerId: id,
+    date: calendarDate,
+    amount,
+    currency,
+    method: z.enum(['ACH', 'wire', 'check', 'card'], { error: 'must be ACH, wire, check or card' }),
+    reference: z.preprocess((v) => v ?? '', z.string()),
+    applications: list(applicationSchema),
+  })
+  .transform(toStored);
 
-const creditMemoSchema = z.object({
-  id,
-  number: id,
-  customerId: id,
-  date: calendarDate,
-  amount,
-  balance: amount,
-  currency,
-});
+const creditMemoSchema = z
+  .object({
+    id,
+    number: id,
+    customerId: id,
+    date: calendarDate,
+    amount,
+    balance: amount,
+    currency,
+  })
+  .transform(toStored);
 
+/** Each entity's schema; the compiler checks that each yields the record the sync stores. */
 const schemas = {
   customers: customerSchema,
   contacts: contactSchema,
   invoices: invoiceSchema,
   payments: paymentSchema,
   creditMemos: creditMemoSchema,
-} as const;
+} as const satisfies { [E in SorEntity]: z.ZodType<SyncedRecordOf[E]> };
 
 function str(v: unknown): string | undefined {
   if (typeof v === 'number') return String(v);
@@ -193,69 +217,8 @@ export function validateRecord<E extends SorEntity>(entity: E, raw: unknown): Va
     for (const issue of parsed.error.issues) reasons.push(`${issue.path.join('.') || '(record)'}: ${issue.message}`);
   }
   if (reasons.length > 0 || !parsed.success) return { ok: false, ...(key !== undefined && { key }), reasons };
-  const record = toSynced(entity, parsed.data) as SyncedRecordOf[E];
+  const record = parsed.data as SyncedRecordOf[E];
   return { ok: true, key: key as string, record, deleted: false, ...(modifiedAt && { modifiedAt }) };
-}
-
-type Parsed = z.infer<(typeof schemas)[SorEntity]>;
-
-function toSynced(entity: SorEntity, data: Parsed): SyncedRecordOf[SorEntity] {
-  switch (entity) {
-    case 'customers': {
-      const c = data as z.infer<typeof customerSchema>;
-      return {
-        sorId: c.id,
-        accountNumber: c.accountNumber,
-        name: c.name,
-        currency: c.currency,
-        domains: [...new Set(c.domains)],
-        ...(c.billingOwner !== undefined && { billingOwner: c.billingOwner }),
-        status: c.status,
-      };
-    }
-    case 'contacts': {
-      const c = data as z.infer<typeof contactSchema>;
-      return { customerSorId: c.customerId, name: c.name, email: c.email, ...(c.role !== undefined && { role: c.role }), source: 'sor' };
-    }
-    case 'invoices': {
-      const i = data as z.infer<typeof invoiceSchema>;
-      return {
-        sorId: i.id,
-        number: i.number,
-        customerSorId: i.customerId,
-        poNumber: i.poNumber,
-        issueDate: i.issueDate,
-        dueDate: i.dueDate,
-        currency: i.currency,
-        amount: i.amount,
-        balance: i.balance,
-        status: i.status,
-        contactEmails: [...new Set(i.contactEmails)],
-        ...(i.pdfUrl !== undefined && { pdfUrl: i.pdfUrl }),
-      };
-    }
-    case 'payments': {
-      const p = data as z.infer<typeof paymentSchema>;
-      return {
-        sorId: p.id,
-        customerSorId: p.customerId,
-        date: p.date,
-        amount: p.amount,
-        currency: p.currency,
-        method: p.method,
-        reference: p.reference,
-        applications: p.applications.map((a) => ({
-          ...(a.invoiceNumber !== undefined && { invoiceNumber: a.invoiceNumber }),
-          ...(a.invoiceId !== undefined && { invoiceId: a.invoiceId }),
-          amount: a.amount,
-        })),
-      };
-    }
-    case 'creditMemos': {
-      const m = data as z.infer<typeof creditMemoSchema>;
-      return { sorId: m.id, number: m.number, customerSorId: m.customerId, date: m.date, amount: m.amount, balance: m.balance, currency: m.currency };
-    }
-  }
 }
 
 /** The customer a validated record belongs to (for per-customer filtering). */

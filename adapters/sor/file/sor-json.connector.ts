@@ -1,34 +1,12 @@
 // SorConnector over a dataset's sor.json (../shared/datasets/FORMAT.md). The file is read
 // whole (the dataset format is one JSON document; use the CSV connector for large exports)
-// and each entity is streamed in pages, unvalidated: the engine reports malformed records one
-// by one instead of refusing the whole file as the eval loader does.
+// and each entity is streamed in pages, unvalidated: the engine validates every record
+// (validateRecord) and reports the malformed ones one by one, as loadSorJson does.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { SorConnectorError, type SorConnector, type SorEntity, type SorPage, type SorReadOptions } from '../../../core/sor/sor-connector.js';
 import { pagesOf } from '../paging.js';
-
-type Raw = Record<string, unknown>;
-
-const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The wire records of one entity in a parsed sor.json: customers without their contacts, contacts flattened. */
-export function wireRecordsOf(file: unknown, entity: SorEntity): unknown[] {
-  if (!isObject(file)) return [];
-  const customers = asArray(file['customers']);
-  switch (entity) {
-    case 'customers':
-      return customers.map((c) => {
-        if (!isObject(c)) return c;
-        const { contacts: _contacts, enrolled: _enrolled, ...customer } = c;
-        return customer;
-      });
-    case 'contacts':
-      return customers.flatMap((c) => (isObject(c) ? asArray(c['contacts']).map((ct) => (isObject(ct) ? { ...ct, customerId: c['id'] } : ct)) : []));
-    default:
-      return asArray(file[entity]);
-  }
-}
+import { wireRecordsOf } from './sor-json.js';
 
 export class SorJsonConnector implements SorConnector {
   readonly kind = 'file';

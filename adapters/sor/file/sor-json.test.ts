@@ -1,9 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEV_DATASET_DIR } from '../../../test/fixtures/dev-dataset.js';
-import { loadSorJson, parseSorJson, SorFileError } from './sor-json.js';
+import { syncFor, tempStorage } from '../../../test/fixtures/sor-sync.js';
+import { SorJsonConnector } from './sor-json.connector.js';
+import { describeSkipped, loadSorJson, parseSorJson, SorFileError } from './sor-json.js';
 
 function sorFile(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -85,21 +87,97 @@ describe('parseSorJson', () => {
     expect(snap.invoices).toEqual([]);
   });
 
-  it('names the bad record and field', () => {
+  it('skips a malformed record with validateRecord\'s reasons and keeps the rest', () => {
     const base = sorFile();
     const invoices = base.invoices as Array<Record<string, unknown>>;
-    expect(() => parseSorJson({ ...base, invoices: [{ ...invoices[0], amount: '12450' }] }, 'x/sor.json')).toThrowError(
-      /x\/sor\.json: invalid SoR snapshot: invoices\[0\] \(id I50001\)\.amount/,
-    );
-    expect(() => parseSorJson({ ...base, invoices: [{ ...invoices[0], dueDate: '2026-02-30' }] })).toThrowError(/invoices\[0\] \(id I50001\)\.dueDate: not a real date/);
-    expect(() => parseSorJson({ ...base, invoices: [{ ...invoices[0], status: 'closed' }] })).toThrowError(SorFileError);
+    const snap = parseSorJson({
+      ...base,
+      invoices: [
+        { ...invoices[0], amount: -12450 },
+        { ...invoices[0], id: 'I50002', number: 'INV-2', dueDate: '2026-02-30' },
+        { ...invoices[0], id: 'I50003', number: 'INV-3', status: 'closed', currency: 'XYZ' },
+        { ...invoices[0], id: undefined, number: 'INV-4' },
+        { ...invoices[0], id: 'I50005', number: 'INV-5' },
+      ],
+    });
+    expect(snap.invoices.map((i) => i.sorId)).toEqual(['I50005']);
+    expect(snap.skipped).toEqual([
+      { entity: 'invoices', at: 'invoices[0]', key: 'I50001', reasons: ['amount: must not be negative'] },
+      { entity: 'invoices', at: 'invoices[1]', key: 'I50002', reasons: ['dueDate: not a valid date: "2026-02-30"'] },
+      { entity: 'invoices', at: 'invoices[2]', key: 'I50003', reasons: ['currency: unknown currency "XYZ"', 'status: must be open, partially_paid, paid or void'] },
+      { entity: 'invoices', at: 'invoices[3]', reasons: ['id: missing'] },
+    ]);
+    expect(describeSkipped(snap.skipped)[0]).toBe('invoices[0] (I50001): amount: must not be negative');
   });
 
-  it('rejects unknown customer ids and duplicate numbers', () => {
+  it('skips records the file contradicts: unknown customers, duplicate ids and numbers, unknown invoice ids', () => {
     const base = sorFile();
+    const customers = base.customers as Array<Record<string, unknown>>;
     const invoices = base.invoices as Array<Record<string, unknown>>;
-    expect(() => parseSorJson({ ...base, invoices: [{ ...invoices[0], customerId: 'C9999' }] })).toThrowError(/invoices \(id I50001\): unknown customerId C9999/);
-    expect(() => parseSorJson({ ...base, invoices: [invoices[0], { ...invoices[0], id: 'I50002' }] })).toThrowError(/duplicate number INV-204518/);
+    const payments = base.payments as Array<Record<string, unknown>>;
+    const snap = parseSorJson({
+      ...base,
+      customers: [customers[0], { ...customers[0], accountNumber: '100-9' }, { ...customers[0], id: 'C1002', enrolled: 'yes', contacts: [] }],
+      invoices: [invoices[0], { ...invoices[0], id: 'I50002' }, { ...invoices[0], id: 'I50003', number: 'INV-3', customerId: 'C9999' }],
+      payments: [
+        { ...payments[0], applications: [{ invoiceId: 'I50001', amount: 10 }] },
+        { ...payments[0], id: 'P9002', applications: [{ invoiceId: 'I77777', amount: 10 }] },
+      ],
+    });
+    expect(snap.skipped.map((s) => [s.at, s.reasons])).toEqual([
+      ['customers[1]', ['id: duplicate id C1001']],
+      ['customers[2]', ['accountNumber: duplicate accountNumber 100-2231', 'enrolled: must be true or false']],
+      ['customers[1].contacts[0]', ['email: listed twice for customer C1001']],
+      ['invoices[1]', ['number: duplicate number INV-204518']],
+      ['invoices[2]', ['customerId: unknown customer C9999 (not in the file, or skipped)']],
+      ['payments[1]', ['applications: invoice id I77777 is not in the file']],
+    ]);
+    expect(snap.payments).toEqual([expect.objectContaining({ sorId: 'P9001', applications: [{ invoiceNumber: 'INV-204518', amount: 10 }] })]);
+  });
+
+  it('refuses a file that is not a snapshot at all', () => {
+    expect(() => parseSorJson({ ...sorFile(), asOf: 'soon' }, 'x/sor.json')).toThrowError(/x\/sor\.json: invalid SoR snapshot: asOf: not a valid date: "soon"/);
+    expect(() => parseSorJson({ ...sorFile(), customers: undefined })).toThrowError(SorFileError);
+    expect(() => parseSorJson([])).toThrowError(SorFileError);
+  });
+});
+
+describe('one set of rules: the loader and the sync refuse the same records with the same reasons', () => {
+  it('on the same malformed file', async () => {
+    const base = sorFile();
+    const customers = base.customers as Array<Record<string, unknown>>;
+    const invoices = base.invoices as Array<Record<string, unknown>>;
+    const payments = base.payments as Array<Record<string, unknown>>;
+    const credit = (base.creditMemos as Array<Record<string, unknown>>)[0];
+    const file = {
+      ...base,
+      customers: [{ ...customers[0], contacts: [...(customers[0]?.['contacts'] as unknown[]), { name: 'No Mail', email: 'not-an-address' }] }, { ...customers[0], id: 'C2', accountNumber: '2', currency: 'EURO', contacts: [] }],
+      invoices: [invoices[0], { ...invoices[0], id: 'I2', number: 'INV-2', issueDate: '14/09/2026' }, { ...invoices[0], id: '', number: 'INV-3' }],
+      payments: [{ ...payments[0], amount: -5 }],
+      creditMemos: [{ ...credit, currency: 'usd' }, { ...credit, id: 'CM302', number: 'CM-3012', date: undefined }],
+    };
+    const loaded = parseSorJson(file);
+    const storage = await tempStorage();
+    try {
+      const path = join(storage.dataDir, 'sor.json');
+      await writeFile(path, JSON.stringify(file));
+      const outcome = await syncFor(storage, new SorJsonConnector(path)).run({ mode: 'full', trigger: 'cli' });
+      if (outcome.kind !== 'done') throw new Error(`sync did not finish: ${outcome.kind}`);
+      const fromLoader = loaded.skipped.map(({ at: _at, ...s }) => s);
+      expect(fromLoader).toEqual(outcome.run.invalid);
+      expect(fromLoader.map((s) => s.reasons[0])).toEqual([
+        'currency: unknown currency "EURO"',
+        'email: not an email address',
+        'issueDate: not a valid date: "14/09/2026"',
+        'id: missing',
+        'amount: must not be negative',
+        'date: missing date',
+      ]);
+      expect(loaded.creditMemos.map((m) => [m.sorId, m.currency])).toEqual([['CM301', 'USD']]);
+      expect((await storage.repos.creditMemos.findBySorId('CM301'))?.currency).toBe('USD');
+    } finally {
+      await storage.dispose();
+    }
   });
 });
 
@@ -109,6 +187,13 @@ describe('loadSorJson', () => {
     expect(snap.customers.length).toBeGreaterThan(10);
     expect(snap.contacts.every((c) => c.email === c.email.toLowerCase())).toBe(true);
     expect(snap.invoices.every((i) => i.issueDate instanceof Date)).toBe(true);
+  });
+
+  it('every bundled sor.json (datasets and demo) loads whole: nothing skipped', async () => {
+    const root = join(import.meta.dirname, '../../..');
+    const dirs = [...(await readdir(join(root, 'test/fixtures/datasets'))).map((d) => join(root, 'test/fixtures/datasets', d)), join(root, 'demo')];
+    expect(dirs.length).toBeGreaterThanOrEqual(6);
+    for (const dir of dirs) expect(describeSkipped((await loadSorJson(join(dir, 'sor.json'))).skipped), dir).toEqual([]);
   });
 
   it('reports a file that is not JSON', async () => {

@@ -1,88 +1,71 @@
-// Reads a dataset's sor.json (../shared/datasets/FORMAT.md) into a SorSnapshot: validated with
-// zod, dates parsed, contacts flattened with their customer's id, emails and domains lower-cased.
+// Reads a dataset's sor.json (../shared/datasets/FORMAT.md) into a SorSnapshot. The file is
+// mapped onto the connectors' wire records (customers without their contacts, contacts
+// flattened with their customer's id) and every record is checked by the sync's own rules
+// (core/sor/sor-records.ts validateRecord), so the loader, the file connector and every other
+// connector accept and refuse the same records with the same reasons. A malformed record is
+// reported in `skipped` and left out; only a file that is not a snapshot at all (not JSON, no
+// asOf or company, no customers list) is refused whole.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import type { SorContact, SorCreditMemo, SorCustomer, SorInvoice, SorPayment, SorSnapshot } from '../../../core/pipeline/sor.js';
+import type { SorContact, SorCustomer, SorSnapshot } from '../../../core/pipeline/sor.js';
+import { SOR_ENTITIES, type SorEntity } from '../../../core/sor/sor-connector.js';
+import { calendarDate, customerOf, email, validateRecord, type SyncedInvoice, type SyncedPayment, type SyncedRecordOf } from '../../../core/sor/sor-records.js';
+import type { InvalidRecord } from '../../../core/sor/sync-run.js';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (yyyy-mm-dd)')
-  .transform((s, ctx) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) {
-      ctx.addIssue({ code: 'custom', message: `not a real date: ${s}` });
-      return z.NEVER;
-    }
-    return d;
-  });
+type Raw = Record<string, unknown>;
 
-// Deliberately lenient (real address books hold apostrophes, plus signs, odd TLDs).
-const email = z.string().trim().toLowerCase().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an email address');
-const id = z.string().trim().min(1);
-const money = z.number().finite();
-const currency = z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as "USD"');
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const contactSchema = z.object({ name: z.string(), email, role: z.string().optional() });
+/** A wire record, where it stands in the file ("invoices[12]", "customers[3].contacts[0]") and the object as written. */
+interface Located {
+  at: string;
+  record: unknown;
+  written: unknown;
+}
 
-const customerSchema = z.object({
-  id,
-  accountNumber: id,
-  name: z.string().min(1),
-  currency,
-  domains: z.array(z.string().trim().toLowerCase().transform((d) => d.replace(/^@/, '')).pipe(z.string().min(1))).default([]),
-  contacts: z.array(contactSchema).default([]),
-  billingOwner: z.string().optional(),
-  status: z.enum(['active', 'archived']),
-  enrolled: z.boolean().default(true),
-});
+function locatedRecordsOf(file: unknown, entity: SorEntity): Located[] {
+  if (!isObject(file)) return [];
+  const customers = asArray(file['customers']);
+  switch (entity) {
+    case 'customers':
+      return customers.map((c, i) => {
+        if (!isObject(c)) return { at: `customers[${i}]`, record: c, written: c };
+        const { contacts: _contacts, enrolled: _enrolled, ...customer } = c;
+        return { at: `customers[${i}]`, record: customer, written: c };
+      });
+    case 'contacts':
+      return customers.flatMap((c, i) =>
+        isObject(c) ? asArray(c['contacts']).map((ct, j) => ({ at: `customers[${i}].contacts[${j}]`, record: isObject(ct) ? { ...ct, customerId: c['id'] } : ct, written: ct })) : [],
+      );
+    default:
+      return asArray(file[entity]).map((record, i) => ({ at: `${entity}[${i}]`, record, written: record }));
+  }
+}
 
-const invoiceSchema = z.object({
-  id,
-  number: id,
-  customerId: id,
-  poNumber: z.string().nullable().default(null),
-  issueDate: isoDate,
-  dueDate: isoDate,
-  currency,
-  amount: money,
-  balance: money,
-  status: z.enum(['open', 'partially_paid', 'paid', 'void']),
-  contactEmails: z.array(email).default([]),
-});
+/** The wire records of one entity in a parsed sor.json: customers without their contacts, contacts flattened. */
+export function wireRecordsOf(file: unknown, entity: SorEntity): unknown[] {
+  return locatedRecordsOf(file, entity).map((r) => r.record);
+}
 
-const paymentSchema = z.object({
-  id,
-  customerId: id,
-  date: isoDate,
-  amount: money,
-  currency,
-  method: z.enum(['ACH', 'wire', 'check', 'card']),
-  reference: z.string(),
-  applications: z.array(z.object({ invoiceNumber: id, amount: money })).default([]),
-});
+/** A record of the file that was refused, with where it stands and validateRecord's reasons. */
+export interface SkippedRecord extends InvalidRecord {
+  at: string;
+}
 
-const creditMemoSchema = z.object({
-  id,
-  number: id,
-  customerId: id,
-  date: isoDate,
-  amount: money,
-  balance: money,
-  currency,
-});
+export type SorJsonCustomer = SorCustomer & Omit<SyncedRecordOf['customers'], 'enrolled'>;
 
-const sorFileSchema = z.object({
-  asOf: isoDate,
-  company: z.object({ name: z.string().min(1), arMailbox: email }),
-  customers: z.array(customerSchema),
-  invoices: z.array(invoiceSchema).default([]),
-  payments: z.array(paymentSchema).default([]),
-  creditMemos: z.array(creditMemoSchema).default([]),
-});
+/** A snapshot read from sor.json, and the records it left out. */
+export interface SorJsonSnapshot extends SorSnapshot {
+  customers: SorJsonCustomer[];
+  contacts: SorContact[];
+  /** With its PDF link when the file gives one. */
+  invoices: SyncedInvoice[];
+  creditMemos: Array<SyncedRecordOf['creditMemos']>;
+  skipped: SkippedRecord[];
+}
 
-type SorFile = z.infer<typeof sorFileSchema>;
-
-/** An invalid or inconsistent sor.json; the message names the file and the record. */
+/** A sor.json that is not a snapshot at all; malformed records are skipped instead (SorJsonSnapshot.skipped). */
 export class SorFileError extends Error {
   constructor(
     readonly path: string,
@@ -93,116 +76,106 @@ export class SorFileError extends Error {
   }
 }
 
-/** "invoices[12] (id I50013)": where an issue sits, naming the record by its id when it has one. */
-function describePath(raw: unknown, path: ReadonlyArray<PropertyKey>): string {
-  const parts: string[] = [];
-  let node: unknown = raw;
-  for (const key of path) {
-    if (typeof key === 'number') {
-      parts[parts.length - 1] += `[${key}]`;
-      node = Array.isArray(node) ? node[key] : undefined;
-      const recordId = node && typeof node === 'object' && 'id' in node ? (node as { id: unknown }).id : undefined;
-      if (typeof recordId === 'string' && parts.length === 1) parts[0] += ` (id ${recordId})`;
+const records = z.array(z.unknown(), { error: 'must be a list' });
+const headerSchema = z.object({
+  asOf: calendarDate,
+  company: z.object({ name: z.string({ error: 'missing' }).trim().min(1, 'missing'), arMailbox: email }, { error: 'missing' }),
+  customers: records,
+  invoices: records.optional(),
+  payments: records.optional(),
+  creditMemos: records.optional(),
+});
+
+/** Checks that need the whole file: unique keys, account and invoice numbers, known customers and invoices. */
+class FileChecks {
+  private readonly keys = new Map<SorEntity, Set<string>>(SOR_ENTITIES.map((e) => [e, new Set()]));
+  private readonly accountNumbers = new Set<string>();
+  private readonly invoiceNumbers = new Set<string>();
+  /** Invoice SoR id → number, for payment applications that name the invoice by id. */
+  readonly invoiceNumberById = new Map<string, string>();
+
+  problems(entity: SorEntity, key: string, record: SyncedRecordOf[SorEntity], written: unknown): string[] {
+    const reasons: string[] = [];
+    const keys = this.keys.get(entity) as Set<string>;
+    if (keys.has(key)) reasons.push(entity === 'contacts' ? `email: listed twice for customer ${customerOf(entity, record)}` : `id: duplicate id ${key}`);
+    if (entity === 'customers') {
+      const c = record as SyncedRecordOf['customers'];
+      if (this.accountNumbers.has(c.accountNumber)) reasons.push(`accountNumber: duplicate accountNumber ${c.accountNumber}`);
+      const enrolled = isObject(written) ? written['enrolled'] : undefined;
+      if (enrolled !== undefined && typeof enrolled !== 'boolean') reasons.push('enrolled: must be true or false');
     } else {
-      parts.push(String(key));
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(key)] : undefined;
+      const customer = customerOf(entity, record);
+      if (!(this.keys.get('customers') as Set<string>).has(customer)) reasons.push(`customerId: unknown customer ${customer} (not in the file, or skipped)`);
+    }
+    if (entity === 'invoices' && this.invoiceNumbers.has((record as SyncedInvoice).number)) reasons.push(`number: duplicate number ${(record as SyncedInvoice).number}`);
+    if (entity === 'payments') {
+      for (const a of (record as SyncedPayment).applications) {
+        if (a.invoiceNumber === undefined && !this.invoiceNumberById.has(a.invoiceId as string)) reasons.push(`applications: invoice id ${a.invoiceId} is not in the file`);
+      }
+    }
+    return reasons;
+  }
+
+  accept(entity: SorEntity, key: string, record: SyncedRecordOf[SorEntity]): void {
+    (this.keys.get(entity) as Set<string>).add(key);
+    if (entity === 'customers') this.accountNumbers.add((record as SyncedRecordOf['customers']).accountNumber);
+    if (entity === 'invoices') {
+      const i = record as SyncedInvoice;
+      this.invoiceNumbers.add(i.number);
+      this.invoiceNumberById.set(i.sorId, i.number);
     }
   }
-  return parts.join('.') || '(root)';
-}
-
-/** Cross-record checks zod cannot express: unique ids and numbers, known customer ids. */
-function consistencyProblems(file: SorFile): string[] {
-  const problems: string[] = [];
-  const customerIds = new Set<string>();
-  const accounts = new Set<string>();
-  for (const c of file.customers) {
-    if (customerIds.has(c.id)) problems.push(`customers: duplicate id ${c.id}`);
-    if (accounts.has(c.accountNumber)) problems.push(`customers (id ${c.id}): duplicate accountNumber ${c.accountNumber}`);
-    customerIds.add(c.id);
-    accounts.add(c.accountNumber);
-  }
-  const numbers = new Set<string>();
-  for (const inv of file.invoices) {
-    if (!customerIds.has(inv.customerId)) problems.push(`invoices (id ${inv.id}): unknown customerId ${inv.customerId}`);
-    if (numbers.has(inv.number)) problems.push(`invoices (id ${inv.id}): duplicate number ${inv.number}`);
-    numbers.add(inv.number);
-  }
-  for (const p of file.payments) {
-    if (!customerIds.has(p.customerId)) problems.push(`payments (id ${p.id}): unknown customerId ${p.customerId}`);
-  }
-  for (const m of file.creditMemos) {
-    if (!customerIds.has(m.customerId)) problems.push(`creditMemos (id ${m.id}): unknown customerId ${m.customerId}`);
-  }
-  return problems;
-}
-
-/** Maps a validated file onto the SorSnapshot shape the pipeline reads. */
-function toSnapshot(file: SorFile): SorSnapshot {
-  const customers: SorCustomer[] = file.customers.map((c) => ({
-    sorId: c.id,
-    accountNumber: c.accountNumber,
-    name: c.name,
-    currency: c.currency,
-    domains: [...new Set(c.domains)],
-    ...(c.billingOwner !== undefined ? { billingOwner: c.billingOwner } : {}),
-    status: c.status,
-    enrolled: c.enrolled,
-  }));
-  const contacts: SorContact[] = file.customers.flatMap((c) =>
-    c.contacts.map((ct) => ({ customerSorId: c.id, name: ct.name, email: ct.email, ...(ct.role !== undefined ? { role: ct.role } : {}) })),
-  );
-  const invoices: SorInvoice[] = file.invoices.map((i) => ({
-    sorId: i.id,
-    number: i.number,
-    customerSorId: i.customerId,
-    poNumber: i.poNumber,
-    issueDate: i.issueDate,
-    dueDate: i.dueDate,
-    currency: i.currency,
-    amount: i.amount,
-    balance: i.balance,
-    status: i.status,
-    contactEmails: [...new Set(i.contactEmails)],
-  }));
-  const payments: SorPayment[] = file.payments.map((p) => ({
-    sorId: p.id,
-    customerSorId: p.customerId,
-    date: p.date,
-    amount: p.amount,
-    currency: p.currency,
-    method: p.method,
-    reference: p.reference,
-    applications: p.applications,
-  }));
-  const creditMemos: SorCreditMemo[] = file.creditMemos.map((m) => ({
-    sorId: m.id,
-    number: m.number,
-    customerSorId: m.customerId,
-    date: m.date,
-    amount: m.amount,
-    balance: m.balance,
-    currency: m.currency,
-  }));
-  return { asOf: file.asOf, company: file.company, customers, contacts, invoices, payments, creditMemos };
 }
 
 /** Validates parsed sor.json content; `path` only names the source in errors. */
-export function parseSorJson(raw: unknown, path = 'sor.json'): SorSnapshot {
-  const result = sorFileSchema.safeParse(raw);
-  if (!result.success) {
+export function parseSorJson(raw: unknown, path = 'sor.json'): SorJsonSnapshot {
+  const header = headerSchema.safeParse(raw);
+  if (!header.success) {
     throw new SorFileError(
       path,
-      result.error.issues.slice(0, 20).map((i) => `${describePath(raw, i.path)}: ${i.message}`),
+      header.error.issues.slice(0, 20).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
     );
   }
-  const problems = consistencyProblems(result.data);
-  if (problems.length > 0) throw new SorFileError(path, problems.slice(0, 20));
-  return toSnapshot(result.data);
+  const checks = new FileChecks();
+  const skipped: SkippedRecord[] = [];
+  const valid: { [E in SorEntity]: Array<{ record: SyncedRecordOf[E]; written: unknown }> } = { customers: [], contacts: [], invoices: [], payments: [], creditMemos: [] };
+  for (const entity of SOR_ENTITIES) {
+    const accepted = valid[entity] as Array<{ record: SyncedRecordOf[SorEntity]; written: unknown }>;
+    for (const { at, record: wire, written } of locatedRecordsOf(raw, entity)) {
+      const v = validateRecord(entity, wire);
+      if (v.ok && v.deleted) continue; // a tombstone is not part of a snapshot
+      const reasons = v.ok ? checks.problems(entity, v.key, v.record, written) : v.reasons;
+      if (!v.ok || reasons.length > 0) {
+        skipped.push({ entity, at, ...(v.key !== undefined && { key: v.key }), reasons });
+        continue;
+      }
+      checks.accept(entity, v.key, v.record);
+      accepted.push({ record: v.record, written });
+    }
+  }
+  const { asOf, company } = header.data;
+  return {
+    asOf,
+    company,
+    customers: valid.customers.map(({ record, written: c }) => ({ ...record, enrolled: isObject(c) && typeof c['enrolled'] === 'boolean' ? c['enrolled'] : true })),
+    contacts: valid.contacts.map(({ record: { source: _source, ...contact } }) => contact),
+    invoices: valid.invoices.map((i) => i.record),
+    payments: valid.payments.map(({ record: p }) => ({
+      ...p,
+      applications: p.applications.map((a) => ({ invoiceNumber: a.invoiceNumber ?? (checks.invoiceNumberById.get(a.invoiceId as string) as string), amount: a.amount })),
+    })),
+    creditMemos: valid.creditMemos.map((m) => m.record),
+    skipped,
+  };
 }
 
-/** Reads and validates a dataset's sor.json. */
-export async function loadSorJson(path: string): Promise<SorSnapshot> {
+/** One line per skipped record: "invoices[12] (I50013): amount: must not be negative; currency: …". */
+export function describeSkipped(skipped: readonly SkippedRecord[]): string[] {
+  return skipped.map((s) => `${s.at}${s.key !== undefined ? ` (${s.key})` : ''}: ${s.reasons.join('; ')}`);
+}
+
+/** Reads a dataset's sor.json. */
+export async function loadSorJson(path: string): Promise<SorJsonSnapshot> {
   const text = await readFile(path, 'utf8');
   let raw: unknown;
   try {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pino from 'pino';
-import { loadSorJson } from '../../../adapters/sor/file/sor-json.js';
+import { describeSkipped, loadSorJson } from '../../../adapters/sor/file/sor-json.js';
 import { FolderDocumentSource } from '../../../adapters/documents/folder/folder.document-source.js';
 import { PdfkitDocumentRenderer } from '../../../adapters/documents/pdfkit/pdfkit.document-renderer.js';
 import { createIntentModel, type IntentModelName } from '../../../adapters/llm/registry.js';
@@ -46,7 +46,7 @@ async function preview(eml: string, options: PreviewOptions, command: Command, c
   const raw = await readFile(resolve(context.cwd, eml)).catch((err: unknown) => {
     throw new ArbotError('usage', `cannot read ${eml}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   });
-  const source = options.dataset === undefined ? await storageSource(config, context) : await datasetSource(resolve(context.cwd, options.dataset));
+  const source = options.dataset === undefined ? await storageSource(config, context) : await datasetSource(resolve(context.cwd, options.dataset), context);
   try {
     await previewWith(raw, source, config, context);
   } finally {
@@ -62,10 +62,11 @@ interface SorSource {
 }
 
 /** The SoR of a dataset folder. */
-async function datasetSource(dir: string): Promise<SorSource> {
+async function datasetSource(dir: string, context: CliContext): Promise<SorSource> {
   const snapshot = await loadSorJson(join(dir, 'sor.json')).catch((err: unknown) => {
     throw new ArbotError('usage', `cannot load ${join(dir, 'sor.json')}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   });
+  for (const line of describeSkipped(snapshot.skipped)) context.stderr.write(`${join(dir, 'sor.json')}: skipped ${line}\n`);
   return { sor: new InMemorySor(snapshot), company: snapshot.company, docsDir: join(dir, 'docs'), close: async () => undefined };
 }
 
