@@ -91,6 +91,9 @@ describe('lookup answers', () => {
     expect(many.blocks.filter((b) => b.type === 'section')).toHaveLength(11);
     expect(text(many.blocks)).toContain('…and 4 more: narrow the search.');
     expect(checkMessageLimits(many)).toEqual([]);
+    const listed = many.blocks.filter((b): b is SectionBlock => b.type === 'section' && b.accessory !== undefined);
+    expect(listed).toHaveLength(10);
+    expect(listed[0]?.accessory).toEqual({ type: 'button', action_id: 'record.open', text: { type: 'plain_text', text: 'Open', emoji: true }, value: 'C1001' });
   });
 
   it('show an invoice with its payments, and what the typed number was read as', () => {

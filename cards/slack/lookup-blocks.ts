@@ -5,6 +5,7 @@ import type { KnownBlock, SectionBlock } from '@slack/types';
 import type { CustomerSummaryView, InvoiceSummaryView, StatsView, TaskListItemView, TaskListView } from '../../bot/queries/views.js';
 import { intentLabel, readableCode } from '../../bot/task-view.js';
 import { SLACK_LIMITS } from './limits.js';
+import { RECORD_ACTIONS } from './record-blocks.js';
 import type { SlackMessage } from './task-message.js';
 import { boundedLines, escapeMrkdwn, formatMoney, isoDay, mrkdwn, mrkdwnLink, plain, plural, slackDateTime, truncatePlain } from './text.js';
 
@@ -71,10 +72,12 @@ export function customerListBlocks(vs: readonly CustomerSummaryView[], query: st
   for (const c of shown) {
     const balance = c.openBalance.length > 0 ? c.openBalance.map(formatMoney).join(' · ') : 'no open balance';
     const overdue = c.overdueInvoices > 0 ? ` · ${plural(c.overdueInvoices, 'overdue invoice')}` : '';
-    blocks.push(section(`*${escapeMrkdwn(c.name)}* · ${escapeMrkdwn(c.accountNumber)}${c.status === 'archived' ? ' · _archived_' : ''}\n${escapeMrkdwn(balance)}${overdue}`));
+    const line = section(`*${escapeMrkdwn(c.name)}* · ${escapeMrkdwn(c.accountNumber)}${c.status === 'archived' ? ' · _archived_' : ''}\n${escapeMrkdwn(balance)}${overdue}`);
+    // "Open" answers with the customer's record (the adapter routes record.open).
+    blocks.push(c.sorId.length <= SLACK_LIMITS.buttonValue ? { ...line, accessory: { type: 'button', action_id: RECORD_ACTIONS.open, text: plain('Open', SLACK_LIMITS.buttonText), value: c.sorId } } : line);
   }
   if (vs.length > shown.length) blocks.push(context(`…and ${vs.length - shown.length} more: narrow the search.`));
-  blocks.push(context('Show one with `/ar customer <account number>`.'));
+  blocks.push(context('Open one, or show it with `/ar customer <account number>`.'));
   return { text: escapeMrkdwn(`${plural(vs.length, 'customer')} match "${q}".`), blocks };
 }
 

@@ -7,6 +7,7 @@
 import { App, ExpressReceiver, type InstallationStore } from '@slack/bolt';
 import type { IRouter } from 'express';
 import type { Logger } from 'pino';
+import type { RecordActionDeps } from '../../../bot/records/record-deps.js';
 import { SLACK_BOT_SCOPES } from '../../../manifest/slack/slack-manifest.js';
 import { registerTaskActions } from './slack-actions.js';
 import { registerArCommand } from './slack-command.handler.js';
@@ -14,6 +15,8 @@ import type { SlackHandlerContext } from './slack-context.js';
 import { registerAppHome } from './slack-home.js';
 import { slackLogger } from './slack-logger.js';
 import { registerModalSubmissions } from './slack-modals.js';
+import { registerRecordActions } from './slack-record-actions.js';
+import { registerRecordModalSubmissions } from './slack-record-modals.js';
 import { withTrailingSlash } from './slack-workspaces.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -31,6 +34,8 @@ export interface SlackAppOptions {
   /** The Web API base URL (a stub in tests); unset: Slack's. */
   slackApiUrl?: string;
   handlers: SlackHandlerContext;
+  /** The customer and invoice record use cases' dependencies (ReviewDesk.records). */
+  records: RecordActionDeps;
   logger: Logger;
 }
 
@@ -80,7 +85,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   });
   registerTaskActions(bolt, options.handlers);
   registerModalSubmissions(bolt, options.handlers);
-  registerArCommand(bolt, options.handlers);
+  const withRecords = { ...options.handlers, records: options.records };
+  registerRecordActions(bolt, withRecords);
+  registerRecordModalSubmissions(bolt, withRecords);
+  registerArCommand(bolt, withRecords);
   registerAppHome(bolt, options.handlers);
   if (auth.kind === 'oauth') registerUninstall(bolt, auth.installationStore, options.logger);
   return { bolt, router: receiver.router };

@@ -1,6 +1,8 @@
 // Runs `/ar …`: acknowledged at once (Slack shows nothing for an empty ack), then answered
-// ephemerally through the command's response_url with Block Kit from cards/slack. Input that
-// is not a command gets help, never an error.
+// ephemerally through the command's response_url with Block Kit from cards/slack. A customer
+// or invoice found is answered with its record (and its buttons, slack-record-actions.ts);
+// several customers with a list to open one from. Input that is not a command gets help,
+// never an error.
 import type { App } from '@slack/bolt';
 import type { ChatIdentity } from '../../../bot/identity.js';
 import { resolveUser } from '../../../bot/identity.js';
@@ -9,10 +11,8 @@ import { deskStats, listTasks, lookupCustomer, lookupInvoice } from '../../../bo
 import type { UseCaseResult } from '../../../bot/use-case-result.js';
 import {
   AR_COMMANDS,
-  customerBlocks,
   customerListBlocks,
   helpBlocks,
-  invoiceBlocks,
   invoiceNotFoundBlocks,
   statsBlocks,
   taskListBlocks,
@@ -21,8 +21,8 @@ import {
   type SlashCommandHelp,
 } from '../../../cards/slack/index.js';
 import { parseArCommand } from './slack-command.js';
-import { queryDeps, slackIdentity, type SlackHandlerContext } from './slack-context.js';
-import { escapeSlack } from './slack-text.js';
+import { queryDeps, slackIdentity } from './slack-context.js';
+import { customerRecordMessage, invoiceRecordMessage, plainMessage, type SlackRecordContext } from './slack-record-modals.js';
 
 /** The slash command arbot's Slack app manifest declares. */
 export const AR_COMMAND = '/ar';
@@ -31,7 +31,7 @@ export const AR_COMMAND = '/ar';
 const ADMIN_HELP: readonly SlashCommandHelp[] = ADMIN_COMMAND_HELP.split('\n').map((usage) => ({ usage: `${AR_COMMAND} ${usage}`, description: 'Admin.' }));
 
 /** Registers `/ar` on the Bolt app. */
-export function registerArCommand(app: App, ctx: SlackHandlerContext): void {
+export function registerArCommand(app: App, ctx: SlackRecordContext): void {
   app.command(AR_COMMAND, async ({ ack, command, respond }) => {
     await ack();
     let answer: SlackMessage;
@@ -46,19 +46,24 @@ export function registerArCommand(app: App, ctx: SlackHandlerContext): void {
 }
 
 /** The answer to `/ar <text>` for one person. */
-export async function answerArCommand(ctx: Pick<SlackHandlerContext, 'desk'>, identity: ChatIdentity, text: string): Promise<SlackMessage> {
+export async function answerArCommand(ctx: Pick<SlackRecordContext, 'desk' | 'records' | 'dashboardUrl'>, identity: ChatIdentity, text: string): Promise<SlackMessage> {
   const deps = queryDeps(ctx);
   const command = parseArCommand(text);
   switch (command.kind) {
     case 'help':
       return helpBlocks(await commandsFor(ctx, identity));
-    case 'customer':
-      return answer(await lookupCustomer(deps, identity, command.query), (found) => {
-        const [only] = found;
-        return only !== undefined && found.length === 1 ? customerBlocks(only) : customerListBlocks(found, command.query);
-      });
-    case 'invoice':
-      return answer(await lookupInvoice(deps, identity, command.number), (invoice) => (invoice === null ? invoiceNotFoundBlocks(command.number) : invoiceBlocks(invoice)));
+    case 'customer': {
+      // The lookup's rule decides: one clear match (or a single hit) is shown as its record.
+      const found = await lookupCustomer(deps, identity, command.query);
+      const only = found.ok && found.value.length === 1 ? found.value[0] : undefined;
+      if (only !== undefined) return customerRecordMessage(ctx, identity, only.sorId);
+      return answer(found, (list) => customerListBlocks(list, command.query));
+    }
+    case 'invoice': {
+      const found = await lookupInvoice(deps, identity, command.number);
+      if (found.ok && found.value !== null) return invoiceRecordMessage(ctx, identity, found.value.number);
+      return answer(found, () => invoiceNotFoundBlocks(command.number));
+    }
     case 'tasks':
       return answer(await listTasks(deps, identity, command.scope), taskListBlocks);
     case 'stats':
@@ -70,7 +75,7 @@ export async function answerArCommand(ctx: Pick<SlackHandlerContext, 'desk'>, id
   }
 }
 
-async function commandsFor(ctx: Pick<SlackHandlerContext, 'desk'>, identity: ChatIdentity): Promise<readonly SlashCommandHelp[]> {
+async function commandsFor(ctx: Pick<SlackRecordContext, 'desk'>, identity: ChatIdentity): Promise<readonly SlashCommandHelp[]> {
   const user = await resolveUser(ctx.desk.repos.users, identity);
   const admin = user?.roles.some((r) => r === 'Manager' || r === 'SuperAdmin') ?? false;
   return admin ? [...AR_COMMANDS, ...ADMIN_HELP] : AR_COMMANDS;
@@ -78,10 +83,4 @@ async function commandsFor(ctx: Pick<SlackHandlerContext, 'desk'>, identity: Cha
 
 function answer<T>(result: UseCaseResult<T>, render: (value: T) => SlackMessage): SlackMessage {
   return result.ok ? render(result.value) : plainMessage(result.error.message);
-}
-
-/** A one-section message of plain text (escaped). */
-function plainMessage(text: string): SlackMessage {
-  const safe = escapeSlack(text);
-  return { text: safe, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: safe.length > 3000 ? `${safe.slice(0, 2999)}…` : safe } }] };
 }

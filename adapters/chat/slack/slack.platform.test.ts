@@ -21,6 +21,8 @@ describe('Slack settings', () => {
   it('needs the whole OAuth trio, or a token', () => {
     expect(slackSettings(slack({ signingSecret: 's', clientId: 'c' }))).toMatchObject({ configured: false, problem: expect.stringContaining('SLACK_BOT_TOKEN') });
     expect(slackSettings(slack({ signingSecret: 's', clientId: 'c', botToken: 'xoxb-1' }))).toMatchObject({ configured: true, auth: { kind: 'token' }, warning: expect.stringContaining('together') });
+    // Client id and secret without a state secret: the dashboards' "Sign in with Slack", no warning.
+    expect(slackSettings(slack({ signingSecret: 's', clientId: 'c', clientSecret: 'x', botToken: 'xoxb-1' }))).not.toHaveProperty('warning');
   });
 
   it('the factory returns null when Slack is not configured', async () => {

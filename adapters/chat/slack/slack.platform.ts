@@ -39,7 +39,10 @@ export function slackSettings(config: Pick<ArbotConfig, 'slack'>): SlackSettings
       configured: true,
       signingSecret,
       auth: { kind: 'token', botToken },
-      ...(oauthParts > 0 ? { warning: 'Slack OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together; using SLACK_BOT_TOKEN.' } : {}),
+      // SLACK_CLIENT_ID and SLACK_CLIENT_SECRET alone are "Sign in with Slack" for the dashboards, not a half-set OAuth install.
+      ...(oauthParts > 0 && !(clientId && clientSecret && !stateSecret)
+        ? { warning: 'Slack OAuth needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together; using SLACK_BOT_TOKEN.' }
+        : {}),
     };
   }
   return { configured: false, problem: 'Slack is not started: set SLACK_BOT_TOKEN, or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.' };
@@ -80,6 +83,7 @@ export const slackPlatform: ChatPlatformFactory = async ({ config, desk, logger 
     auth,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     logger: log,
+    records: desk.records,
     handlers: { desk, logger: log, submitDeadlineMs: SUBMIT_DEADLINE_MS, ...(base ? { dashboardUrl: `${base}${DASHBOARD_PATH}` } : {}) },
   });
   log.info({ mode: settings.auth.kind }, 'Slack ready on /slack/events');
