@@ -58,7 +58,7 @@ export interface StartDeps {
   /** The configured chat platforms (none configured: nothing to mount); tests may leave it out. */
   startChat?(options: { db: Db; config: ArbotConfig; logger: Logger }): Promise<ChatStartHandle>;
   /** The dashboards' routes (API and tab page); tests may leave it out. */
-  startDashboard?(options: { db: Db; config: ArbotConfig; logger: Logger }): Promise<(app: Express) => void>;
+  startDashboard?(options: { db: Db; config: ArbotConfig; logger: Logger; desk?: ReviewDesk }): Promise<(app: Express) => void>;
   /** The mail providers' notification routes (Graph, Gmail push); tests may leave it out. */
   mailWebhooks?(options: { db: Db; config: ArbotConfig; logger: Logger }): Promise<Array<(app: Express) => void>>;
   /** The first start's demo company and summary (app/first-run), once the server listens; tests may leave it out. */
@@ -92,7 +92,7 @@ export const defaultStartDeps: StartDeps = {
   },
   async startDashboard(options) {
     const dashboard = await import('./dashboard/mount.js');
-    return dashboard.dashboardMount(options);
+    return dashboard.dashboardMount({ ...options, cwd: process.cwd() });
   },
   async mailWebhooks(options) {
     const mail = await import('./mail-push-wiring.js');

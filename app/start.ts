@@ -47,7 +47,7 @@ export async function startApp(config: ArbotConfig, logger: Logger, deps: StartD
     }
 
     // The dashboards (API and the tab page) refuse every request without a valid identity.
-    const dashboard = deps.startDashboard ? [await deps.startDashboard({ db: storage.db, config, logger })] : [];
+    const dashboard = deps.startDashboard ? [await deps.startDashboard({ db: storage.db, config, logger, ...(chat?.desk ? { desk: chat.desk } : {}) })] : [];
     const mail = deps.mailWebhooks ? await deps.mailWebhooks({ db: storage.db, config, logger }) : [];
     const http = await startHttp(config, logger, storage, [...(chat?.mounts ?? []), ...dashboard, ...mail]);
     stack.push({ name: 'http server', stop: () => http.close() });

@@ -86,7 +86,7 @@ describe('arbot slack manifest (spawned)', { timeout: 90_000 }, () => {
   it('writes YAML by default to --out', async () => {
     const run = arbot(['slack', 'manifest', '--out', 'slack.yaml'], { ARBOT_PUBLIC_URL: publicUrl });
     expect(run).toMatchObject({ code: 0, stdout: '', stderr: 'Wrote the Slack app manifest to slack.yaml.\n' });
-    expect(parse(await readFile(join(dir, 'slack.yaml'), 'utf8'))).toMatchObject({ oauth_config: { redirect_urls: [`${publicUrl}/slack/oauth_redirect`] } });
+    expect(parse(await readFile(join(dir, 'slack.yaml'), 'utf8'))).toMatchObject({ oauth_config: { redirect_urls: [`${publicUrl}/slack/oauth_redirect`, `${publicUrl}/api/dashboard/auth/slack/callback`] } });
   });
 
   it('refuses an http public URL and a missing one, naming ARBOT_PUBLIC_URL', () => {

@@ -49,7 +49,7 @@ describe('loadConfig', () => {
         provider: 'none', folder: './inbox', moveProcessed: false, pollEvery: '1 minute', imapPort: 993, imapSecure: true, imapFolder: 'INBOX',
         smtpPort: 587, smtpSecure: false, saveToSent: true, graphFolder: 'inbox', gmailLabel: 'INBOX',
       },
-      dashboard: { ssoJwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys' },
+      dashboard: { ssoJwksUrl: 'https://login.microsoftonline.com/common/discovery/v2.0/keys', sessionHours: 8 },
       sor: { connector: 'none', requestsPerSecond: 5, maxRetries: 4, syncEvery: '15 minutes', fullSyncHours: 24, batchSize: 500, defaultCurrency: 'USD' },
     });
   });

@@ -248,12 +248,12 @@ export const settings = [
   }),
   setting({
     key: 'slack.clientId', env: 'SLACK_CLIENT_ID', ...optional(text()),
-    description: 'Client id of the Slack app, for installing it in workspaces through OAuth (with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET) instead of one SLACK_BOT_TOKEN.',
+    description: 'Client id of the Slack app, for installing it in workspaces through OAuth (with SLACK_CLIENT_SECRET and SLACK_STATE_SECRET) instead of one SLACK_BOT_TOKEN; with SLACK_CLIENT_SECRET and ARBOT_PUBLIC_URL it also turns on "Sign in with Slack" for the dashboards.',
     secret: false, requiredWhen: 'for Slack installs through OAuth',
   }),
   setting({
     key: 'slack.clientSecret', env: 'SLACK_CLIENT_SECRET', ...optional(text()),
-    description: 'Client secret of the Slack app, for OAuth installs.',
+    description: 'Client secret of the Slack app, for OAuth installs and "Sign in with Slack".',
     secret: true, requiredWhen: 'for Slack installs through OAuth',
   }),
   setting({
@@ -369,6 +369,16 @@ export const settings = [
   setting({
     key: 'dashboard.ssoIssuer', env: 'ARBOT_DASHBOARD_SSO_ISSUER', ...optional(httpUrl()),
     description: 'Issuer Teams SSO tokens must come from; unset: Entra ID of MICROSOFT_APP_TENANT_ID (v2 or v1 issuer), or of the token\'s own tenant when that is unset.',
+    secret: false, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'dashboard.sessionSecret', env: 'ARBOT_DASHBOARD_SESSION_SECRET', ...optional(text()),
+    description: 'Secret (at least 32 characters) that signs the session cookie of "Sign in with Slack" on the dashboards; unset: a random one per process, so sessions end when arbot restarts.',
+    secret: true, requiredWhen: 'never',
+  }),
+  setting({
+    key: 'dashboard.sessionHours', env: 'ARBOT_DASHBOARD_SESSION_HOURS', ...integer(1, 168), default: 8,
+    description: 'How long a "Sign in with Slack" session of the dashboards lasts, in hours.',
     secret: false, requiredWhen: 'never',
   }),
   setting({

@@ -1,11 +1,12 @@
 // The dashboard API under /api/dashboard: who am I, the filter choices, each panel's figures,
 // its datasets and drill-down list as JSON or CSV, and the task detail. Every route but
-// /auth/config needs a signed-in viewer (see auth/authenticate.ts).
+// /auth/config and the sign-in routes under /auth needs a signed-in viewer (see auth/authenticate.ts).
 import express, { type Request, type Response, type Router } from 'express';
 import type { Db } from 'mongodb';
 import type { Logger } from 'pino';
 import { INTENTS } from '../../core/pipeline/intents.js';
 import { auditDenied } from '../../bot/authorize.js';
+import type { RecordActionDeps } from '../../bot/records/record-deps.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { authenticate, forbidden, viewerFrom, type AuthenticateDeps } from './auth/authenticate.js';
 import type { Viewer } from './auth/viewer.js';
@@ -13,6 +14,7 @@ import { toCsv } from './csv.js';
 import { parseFilter, parsePaging, type DashboardFilter } from './filters.js';
 import { isPanelId, PANEL_IDS, type Panel, type QueryContext, type Row } from './panel.js';
 import { panels } from './panels/index.js';
+import { recordsApi } from './records-api.js';
 import { scopeFor } from './scope.js';
 import { taskDetail } from './task-detail.js';
 
@@ -26,6 +28,10 @@ export interface DashboardApiDeps extends Omit<AuthenticateDeps, 'repos'> {
   logger: Logger;
   /** Which sign-in methods the page may offer (shown before sign-in). */
   signIn: { teams: boolean; apiToken: boolean; slack: boolean };
+  /** "Sign in with Slack" routes under /auth (slack/login, slack/callback, logout); absent when not configured. */
+  slackSignIn?: Router;
+  /** The customer and invoice records' use-case deps, for /records (absent: no records routes). */
+  records?: () => Promise<RecordActionDeps>;
 }
 
 export function dashboardApi(deps: DashboardApiDeps): Router {
@@ -35,8 +41,10 @@ export function dashboardApi(deps: DashboardApiDeps): Router {
   router.get('/auth/config', (_req, res) => {
     res.json(deps.signIn);
   });
+  if (deps.slackSignIn) router.use('/auth', deps.slackSignIn);
 
   router.use(authenticate(deps));
+  if (deps.records) router.use('/records', recordsApi({ records: deps.records }));
 
   router.get('/me', (_req, res) => {
     const viewer = viewerFrom(res);

@@ -42,6 +42,6 @@ export function tabRouter(distDir: string): Router {
     res.sendFile(index);
   };
   router.use('/assets', express.static(join(distDir, 'assets'), { maxAge: '1h', index: false }));
-  router.get(['/', '/configure', '/tasks/:taskId'], (_req, res) => sendIndex(res));
+  router.get(['/', '/configure', '/tasks/:taskId', '/search', '/customers/:sorId', '/invoices/:number'], (_req, res) => sendIndex(res));
   return router;
 }

@@ -5,11 +5,12 @@ import { PERMISSIONS, canGrantRoles, permissionsOf, rolesGrant, type Permission 
 const sorted = (set: ReadonlySet<Permission>) => [...set].sort();
 
 describe('permissions of roles', () => {
-  it('lets an analyst see and work tasks and work customer records, nothing else', () => {
-    expect(sorted(permissionsOf(['Analyst']))).toEqual(['customer.work', 'task.view', 'task.work']);
+  it('lets an analyst see and work tasks, work customer records and open the dashboards (own figures), nothing else', () => {
+    expect(sorted(permissionsOf(['Analyst']))).toEqual(['customer.work', 'dashboard.view', 'task.view', 'task.work']);
+    expect(rolesGrant(['Analyst'], 'dashboard.viewAll')).toBe(false);
   });
 
-  it("gives a manager the analyst's permissions plus working any task, settings, users (not admin) and the audit", () => {
+  it("gives a manager the analyst's permissions plus working any task, settings, users (not admin), the audit and every dashboard", () => {
     expect(sorted(permissionsOf(['Manager']))).toEqual(
       [
         'task.view',
@@ -24,6 +25,8 @@ describe('permissions of roles', () => {
         'users.manage',
         'audit.view',
         'audit.export',
+        'dashboard.view',
+        'dashboard.viewAll',
       ].sort(),
     );
     expect(rolesGrant(['Manager'], 'users.grant_admin')).toBe(false);
@@ -31,6 +34,11 @@ describe('permissions of roles', () => {
 
   it('gives a SuperAdmin every permission', () => {
     expect(sorted(permissionsOf(['SuperAdmin']))).toEqual([...PERMISSIONS].sort());
+  });
+
+  it('lists every permission once', () => {
+    expect(new Set(PERMISSIONS).size).toBe(PERMISSIONS.length);
+    expect(PERMISSIONS).toEqual(expect.arrayContaining(['dashboard.view', 'dashboard.viewAll']));
   });
 
   it('gives an unknown user (no roles) nothing', () => {

@@ -21,7 +21,11 @@ export type Permission =
   /** Grant or remove SuperAdmin. */
   | 'users.grant_admin'
   | 'audit.view'
-  | 'audit.export';
+  | 'audit.export'
+  /** Open the dashboards: the task panel with one's own figures. */
+  | 'dashboard.view'
+  /** Every dashboard panel and everyone's figures. */
+  | 'dashboard.viewAll';
 
 export const PERMISSIONS: readonly Permission[] = [
   'task.view',
@@ -37,9 +41,11 @@ export const PERMISSIONS: readonly Permission[] = [
   'users.grant_admin',
   'audit.view',
   'audit.export',
+  'dashboard.view',
+  'dashboard.viewAll',
 ];
 
-const ANALYST: readonly Permission[] = ['task.view', 'task.work', 'customer.work'];
+const ANALYST: readonly Permission[] = ['task.view', 'task.work', 'customer.work', 'dashboard.view'];
 const MANAGER: readonly Permission[] = [
   ...ANALYST,
   'task.work_any',
@@ -51,6 +57,7 @@ const MANAGER: readonly Permission[] = [
   'users.manage',
   'audit.view',
   'audit.export',
+  'dashboard.viewAll',
 ];
 
 const BY_ROLE: Readonly<Record<Role, readonly Permission[]>> = {

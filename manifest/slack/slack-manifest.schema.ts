@@ -59,6 +59,8 @@ export const slackManifestSchema = z
       scopes: z.strictObject({
         bot: z.array(z.string().regex(/^[a-z][a-z0-9_.:-]*$/, 'must be a scope such as chat:write')).min(1).max(255)
           .refine(unique, 'must not repeat a scope'),
+        user: z.array(z.string().regex(/^[a-z][a-z0-9_.:-]*$/, 'must be a scope such as openid')).max(255)
+          .refine(unique, 'must not repeat a scope').optional(),
       }),
     }),
     settings: z.strictObject({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { buildSlackManifest, formatSlackManifest, SLACK_BOT_SCOPES, validateSlackManifest, type SlackManifest } from './slack-manifest.js';
+import { SLACK_CALLBACK_PATH } from '../../app/dashboard/auth/slack-oidc.js';
+import { buildSlackManifest, formatSlackManifest, SLACK_BOT_SCOPES, SLACK_SIGN_IN_REDIRECT_PATH, validateSlackManifest, type SlackManifest } from './slack-manifest.js';
 
 const manifest = buildSlackManifest({ publicUrl: 'https://arbot.northwind.example/', appName: 'AR Helpdesk' });
 const events = 'https://arbot.northwind.example/slack/events';
@@ -19,13 +20,15 @@ describe('buildSlackManifest', () => {
     ]);
   });
 
-  it('asks for the bot scopes, the OAuth redirect, events and interactivity on the public URL', () => {
+  it('asks for the bot scopes, the sign-in user scopes, the OAuth and sign-in redirects, events and interactivity on the public URL', () => {
     expect(manifest.oauth_config).toEqual({
-      redirect_urls: ['https://arbot.northwind.example/slack/oauth_redirect'],
+      redirect_urls: ['https://arbot.northwind.example/slack/oauth_redirect', 'https://arbot.northwind.example/api/dashboard/auth/slack/callback'],
       scopes: {
-        bot: ['chat:write', 'chat:write.public', 'commands', 'users:read', 'users:read.email', 'im:write', 'channels:read', 'groups:read', 'app_mentions:read', 'im:history'],
+        bot: ['chat:write', 'chat:write.public', 'commands', 'users:read', 'users:read.email', 'im:write', 'channels:read', 'groups:read', 'app_mentions:read', 'im:history', 'files:write'],
+        user: ['openid', 'email', 'profile'],
       },
     });
+    expect(SLACK_SIGN_IN_REDIRECT_PATH).toBe(SLACK_CALLBACK_PATH);
     expect(manifest.settings).toEqual({
       event_subscriptions: { request_url: events, bot_events: ['app_home_opened', 'app_mention', 'message.im'] },
       interactivity: { is_enabled: true, request_url: events },
@@ -53,6 +56,7 @@ describe('validateSlackManifest', () => {
     expect(validateSlackManifest(http)).toEqual([
       'features.slash_commands.0.url: must be an absolute https:// URL',
       'oauth_config.redirect_urls.0: must be an absolute https:// URL',
+      'oauth_config.redirect_urls.1: must be an absolute https:// URL',
       'settings.event_subscriptions.request_url: must be an absolute https:// URL',
       'settings.interactivity.request_url: must be an absolute https:// URL',
     ]);

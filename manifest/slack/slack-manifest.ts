@@ -21,7 +21,14 @@ export const SLACK_BOT_SCOPES = [
   'groups:read', // … or private channel
   'app_mentions:read', // @arbot in a channel
   'im:history', // messages sent to the bot directly
+  'files:write', // statement and invoice PDFs posted from a record
 ] as const;
+
+/** The user scopes of "Sign in with Slack" (OpenID Connect) on the dashboards. */
+export const SLACK_SIGN_IN_SCOPES = ['openid', 'email', 'profile'] as const;
+
+/** Where "Sign in with Slack" returns to, under the public URL (app/dashboard/auth/slack-oidc.ts). */
+export const SLACK_SIGN_IN_REDIRECT_PATH = '/api/dashboard/auth/slack/callback';
 
 export const SLACK_BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'] as const;
 
@@ -65,8 +72,8 @@ export function buildSlackManifest(input: SlackManifestInput): SlackManifest {
       ],
     },
     oauth_config: {
-      redirect_urls: [`${base}/slack/oauth_redirect`],
-      scopes: { bot: [...SLACK_BOT_SCOPES] },
+      redirect_urls: [`${base}/slack/oauth_redirect`, `${base}${SLACK_SIGN_IN_REDIRECT_PATH}`],
+      scopes: { bot: [...SLACK_BOT_SCOPES], user: [...SLACK_SIGN_IN_SCOPES] },
     },
     settings: {
       event_subscriptions: { request_url: events, bot_events: [...SLACK_BOT_EVENTS] },

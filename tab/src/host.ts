@@ -1,15 +1,16 @@
 // Where the page runs: inside Teams (teams-js initialised, theme followed, SSO token from
 // authentication.getAuthToken) or in a plain browser (an API token the person pastes, kept
-// for the session only).
+// for the session only, or the session cookie of "Sign in with Slack").
 import { app, authentication } from '@microsoft/teams-js';
 
 export type Theme = 'default' | 'dark' | 'contrast';
 
 export interface Host {
   kind: 'teams' | 'browser';
-  /** A bearer token for the API; `fresh` asks Teams for a new one (after a 401). Null: not signed in. */
+  /** A bearer token for the API; `fresh` asks Teams for a new one (after a 401). Null: none (in a browser the Slack session cookie may still sign in). */
   token(fresh?: boolean): Promise<string | null>;
-  signOut(): void;
+  /** Forgets the identity (and ends a cookie session on the server); resolves when done. */
+  signOut(): Promise<void>;
 }
 
 const TOKEN_KEY = 'arbot.dashboard.token';
@@ -54,21 +55,25 @@ export async function detectTeams(): Promise<Host | null> {
       cached = await authentication.getAuthToken();
       return cached;
     },
-    signOut() {
+    async signOut() {
       cached = null;
     },
   };
 }
 
-/** The plain-browser host: the token comes from the sign-in form and lives in sessionStorage. */
+/** The plain-browser host: the token comes from the sign-in form and lives in sessionStorage; a Slack sign-in lives in an HttpOnly cookie. */
 export function browserHost(): Host {
   return {
     kind: 'browser',
     async token() {
       return sessionStorage.getItem(TOKEN_KEY);
     },
-    signOut() {
+    async signOut() {
       sessionStorage.removeItem(TOKEN_KEY);
+      // The cookie is HttpOnly, so only the server can clear it.
+      await fetch('/api/dashboard/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'X-Arbot-Request': '1' } }).catch((err: unknown) => {
+        console.warn('arbot: sign-out request failed', err);
+      });
     },
   };
 }

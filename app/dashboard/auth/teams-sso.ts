@@ -71,7 +71,8 @@ export function teamsSsoVerifier(opts: TeamsSsoOptions): (token: string) => Prom
   };
 }
 
-function describeJoseError(err: unknown): string {
+/** A short reason for a jose refusal, for 401 bodies and the log (never the token itself). */
+export function describeJoseError(err: unknown): string {
   if (err instanceof errors.JWTExpired) return 'token expired';
   if (err instanceof errors.JWTClaimValidationFailed) return `token claim ${err.claim} is not valid (${err.reason})`;
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'token signature is not valid';

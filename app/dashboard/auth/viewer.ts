@@ -1,8 +1,8 @@
-// The person looking at the dashboards, and what they may see. There is no dashboard
-// permission in core/review/permissions.ts yet: managers' oversight permission `audit.view`
-// stands for "sees every figure"; `task.view` (Analysts) for "sees tasks and their own figures".
+// The person looking at the dashboards, and what they may see: `dashboard.view` opens them
+// (the task panel, one's own figures), `dashboard.viewAll` shows every panel and everyone's
+// figures (core/review/permissions.ts), `audit.view` the audit trail of a task.
 import type { User } from '../../../core/domain/user.js';
-import { permissionsOf, type Permission } from '../../../core/review/permissions.js';
+import { permissionsOf } from '../../../core/review/permissions.js';
 
 export interface Viewer {
   user: User;
@@ -14,12 +14,10 @@ export interface Viewer {
   via: 'teams' | 'token' | 'slack';
 }
 
-const SEES_ALL: Permission = 'audit.view';
-const SEES_OWN: Permission = 'task.view';
-
 /** The viewer for a registered user, or null when their roles allow no dashboard at all. */
 export function viewerOf(user: User, via: Viewer['via']): Viewer | null {
   const permissions = permissionsOf(user.roles);
-  if (!permissions.has(SEES_OWN) && !permissions.has(SEES_ALL)) return null;
-  return { user, seesAll: permissions.has(SEES_ALL), seesAudit: permissions.has('audit.view'), via };
+  const seesAll = permissions.has('dashboard.viewAll');
+  if (!permissions.has('dashboard.view') && !seesAll) return null;
+  return { user, seesAll, seesAudit: permissions.has('audit.view'), via };
 }
