@@ -3,26 +3,16 @@
 // merge preview, and the modals the buttons open (note, send, merge) with their parsers. Pure:
 // view model in, blocks out; sizes kept within Slack's limits.
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import { RECORD_VERBS } from '../../bot/records/record-verbs.js';
 import type { CustomerRecordView, InvoiceRecordView, MergePreview, TimelineEntry } from '../../bot/records/views.js';
 import { SLACK_LIMITS } from './limits.js';
 import type { SlackMessage } from './task-message.js';
-import { modalErrors, type ModalInput, type SlackStateValues, type Submission } from './task-modals.js';
+import { option, refuse, selectedOf, textOf, type ModalInput, type SlackStateValues, type Submission } from './task-modals.js';
 import { boundedLines, escapeMrkdwn, formatMoney, mrkdwn, plain, plural } from './text.js';
 
+/** The action_ids of the record buttons: the record verbs ("Open" is next to each customer of a `/ar customer` list), and the link. */
 export const RECORD_ACTIONS = {
-  statement: 'record.statement',
-  sendStatement: 'record.sendStatement',
-  sendInvoices: 'record.sendInvoices',
-  note: 'record.note',
-  resync: 'record.resync',
-  timeline: 'record.timeline',
-  archive: 'record.archive',
-  mergePreview: 'record.mergePreview',
-  mergeConfirm: 'record.mergeConfirm',
-  invoiceCopy: 'invoice.sendCopy',
-  invoicePdf: 'invoice.pdf',
-  /** "Open" next to each customer of a `/ar customer` list. */
-  open: 'record.open',
+  ...RECORD_VERBS,
   /** The link to the record in the arbot tab (Slack opens the URL; the click is only acknowledged). */
   link: 'record.link',
 } as const;
@@ -374,24 +364,4 @@ function multiSelect(input: ModalInput, label: string, placeholder: string, opti
     ...(hint ? { hint: plain(hint, SLACK_LIMITS.inputHint) } : {}),
     element: { type: 'multi_static_select', action_id: input.actionId, placeholder: plain(placeholder, SLACK_LIMITS.placeholder), options: options.slice(0, SLACK_LIMITS.selectOptions) },
   };
-}
-
-function option(text: string, value: string, description?: string): PlainTextOption {
-  return { text: plain(text, SLACK_LIMITS.optionText), value, ...(description ? { description: plain(description, SLACK_LIMITS.optionDescription) } : {}) };
-}
-
-function textOf(values: SlackStateValues, input: ModalInput): string | undefined {
-  const v = values[input.blockId]?.[input.actionId]?.value;
-  return typeof v === 'string' ? v : undefined;
-}
-
-function selectedOf(values: SlackStateValues, input: ModalInput): string[] {
-  const v = values[input.blockId]?.[input.actionId];
-  if (v === undefined) return [];
-  if (v.selected_options) return v.selected_options.map((o) => o.value);
-  return v.selected_option ? [v.selected_option.value] : [];
-}
-
-function refuse(input: ModalInput, message: string): { ok: false; response: ReturnType<typeof modalErrors> } {
-  return { ok: false, response: modalErrors({ [input.blockId]: message }) };
 }

@@ -485,7 +485,8 @@ function choices(items: readonly { id: string; name: string }[]): PlainTextOptio
     .map((i) => option(i.name, i.id));
 }
 
-function option(text: string, value: string, description?: string): PlainTextOption {
+/** A select option, its texts cut to Slack's limits. */
+export function option(text: string, value: string, description?: string): PlainTextOption {
   return { text: plain(text, SLACK_LIMITS.optionText), value, ...(description ? { description: plain(description, SLACK_LIMITS.optionDescription) } : {}) };
 }
 
@@ -493,19 +494,22 @@ function intentOption(intent: string, confidence: number | undefined): PlainText
   return option(intentLabel(intent), intent, confidence === undefined ? undefined : `${Math.round(confidence * 100)}% confident`);
 }
 
-function textOf(values: SlackStateValues, input: ModalInput): string | undefined {
+/** A text input's submitted value. */
+export function textOf(values: SlackStateValues, input: ModalInput): string | undefined {
   const v = values[input.blockId]?.[input.actionId]?.value;
   return typeof v === 'string' ? v : undefined;
 }
 
-function selectedOf(values: SlackStateValues, input: ModalInput): string[] {
+/** The values chosen in a select or multi-select. */
+export function selectedOf(values: SlackStateValues, input: ModalInput): string[] {
   const v = values[input.blockId]?.[input.actionId];
   if (v === undefined) return [];
   if (v.selected_options) return v.selected_options.map((o) => o.value);
   return v.selected_option ? [v.selected_option.value] : [];
 }
 
-function refuse(input: ModalInput, message: string): { ok: false; response: SubmissionErrors } {
+/** A refused submission with `message` under `input`. */
+export function refuse(input: ModalInput, message: string): { ok: false; response: SubmissionErrors } {
   return { ok: false, response: modalErrors({ [input.blockId]: message }) };
 }
 

@@ -3,6 +3,8 @@
 
 export const ADAPTIVE_CARD_SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 export const ADAPTIVE_CARD_VERSION = '1.5';
+/** The attachment content type of an Adaptive Card (in messages, invoke responses and search results). */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** Teams renders at most this many buttons per actions array; more go in another ActionSet. */
 export const TEAMS_MAX_ACTIONS = 6;

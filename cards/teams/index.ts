@@ -15,11 +15,10 @@ export {
   type StatementHandover,
 } from './record-cards.js';
 export {
-  ADAPTIVE_CARD_ATTACHMENT,
   searchResultAttachments,
   searchResultCard,
   searchResultPreview,
-  THUMBNAIL_CARD_ATTACHMENT,
+  THUMBNAIL_CARD_CONTENT_TYPE,
   type SearchResultAttachment,
   type ThumbnailCard,
 } from './search-result-cards.js';

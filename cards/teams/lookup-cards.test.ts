@@ -7,20 +7,12 @@ import {
   taskListItemFixture,
 } from '../../test/fixtures/cards-lookup-views.js';
 import { validateAdaptiveCard } from '../../test/support/adaptivecards-node.js';
+import { cardNodes as nodes, cardTexts as texts } from '../../test/support/teams-card-reader.js';
 import { cardBytes, type AdaptiveCard } from './adaptive-card.js';
 import { formatMoney } from './format.js';
 import { customerCard, customerListCard, errorCard, helpCard, invoiceCard, invoiceNotFoundCard, statsCard, taskListCard } from './lookup-cards.js';
 import { TASK_VERBS } from './task-card-actions.js';
 
-type Node = Record<string, unknown>;
-
-function nodes(value: unknown): Node[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (typeof value !== 'object' || value === null) return [];
-  return [value as Node, ...Object.values(value).flatMap(nodes)];
-}
-
-const texts = (card: AdaptiveCard) => nodes(card).filter((n) => n.type === 'TextBlock').map((n) => n.text as string);
 const facts = (card: AdaptiveCard) =>
   Object.fromEntries(nodes(card).filter((n) => n.type === 'FactSet').flatMap((f) => (f.facts as { title: string; value: string }[]).map((x) => [x.title, x.value])));
 

@@ -23,6 +23,11 @@ const INVOICE_STATUS: Readonly<Record<InvoiceSummaryView['status'], string>> = {
   void: 'Void',
 };
 
+/** "Partially paid" for `partially_paid`. */
+export function invoiceStatusLabel(status: InvoiceSummaryView['status']): string {
+  return INVOICE_STATUS[status] ?? readableCode(status);
+}
+
 /** One customer: balances, aging, contacts. */
 export function customerCard(v: CustomerSummaryView): AdaptiveCard {
   const body: CardElement[] = [
@@ -86,7 +91,7 @@ export function invoiceCard(v: InvoiceSummaryView): AdaptiveCard {
   body.push(
     factSet([
       ['Customer', `${t(v.customer.name)} (account ${t(v.customer.accountNumber)})`],
-      ['Status', INVOICE_STATUS[v.status] ?? readableCode(v.status)],
+      ['Status', invoiceStatusLabel(v.status)],
       ['Amount', formatMoney(v.amount)],
       ['Balance', formatMoney(v.balance)],
       ['Issued', t(v.issueDate)],
@@ -192,7 +197,7 @@ function title(text: string): CardElement {
 }
 
 /** "USD 1,200.00 + EUR 450.00", or zero in the customer's currency. */
-function balances(open: MoneyView[], currency: string): string {
+export function balances(open: MoneyView[], currency: string): string {
   return open.length === 0 ? formatMoney({ amount: 0, currency }) : open.map(formatMoney).join(' + ');
 }
 

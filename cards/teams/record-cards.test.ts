@@ -1,44 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { InvoiceRecordView, MergePreview } from '../../bot/records/views.js';
-import { customerView } from '../../test/fixtures/record-views.js';
+import { customerView, invoiceView, mergePreview } from '../../test/fixtures/record-views.js';
 import { TEAMS_MESSAGE_MAX_BYTES, validateAdaptiveCard } from '../../test/support/adaptivecards-node.js';
+import { cardNodes as nodes } from '../../test/support/teams-card-reader.js';
 import { cardBytes } from './adaptive-card.js';
 import { customerRecordCard, invoiceRecordCard, mergePreviewCard, RECORD_INPUTS, RECORD_VERBS, statementCard, timelineCard } from './record-cards.js';
 
-type Node = Record<string, unknown>;
-function nodes(value: unknown): Node[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (typeof value !== 'object' || value === null) return [];
-  return [value as Node, ...Object.values(value).flatMap(nodes)];
-}
 const executes = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.Execute');
 
-const invoiceView: InvoiceRecordView = {
-  number: 'INV-70009',
-  customer: { sorId: 'C1', name: 'Acme Industrial LLC', accountNumber: '100-2231' },
-  poNumber: 'PO-1',
-  issueDate: '2026-06-01',
-  dueDate: '2026-08-21',
-  amount: { amount: 1000, currency: 'USD' },
-  balance: { amount: 900, currency: 'USD' },
-  status: 'partially_paid',
-  daysPastDue: 91,
-  agingBucket: '90+',
-  payments: [{ reference: 'ACH 42', date: '2026-11-02', method: 'ACH', applied: { amount: 100, currency: 'USD' } }],
-  availableCredits: [{ number: 'CM-501', date: '2026-11-01', balance: { amount: 150, currency: 'USD' } }],
-  contacts: [{ email: 'jane@acme.example', name: 'Jane Roe', level: 'invoice' }],
-  relatedEmails: [{ emailId: 'e1', at: '2026-11-01T00:00:00.000Z', subject: 'Copy please', from: 'jane@acme.example' }],
-  relatedTasks: [{ taskId: 't1', status: 'sent', createdAt: '2026-11-01T00:00:00.000Z', intents: ['invoice_copy'] }],
-  asOf: '2026-11-20',
-};
-
-const preview: MergePreview = {
-  source: { sorId: 'C5', name: 'ACME Industrial', accountNumber: '100-9999' },
-  target: { sorId: 'C1', name: 'Acme Industrial LLC', accountNumber: '100-2231' },
-  moves: { notes: 1, contactsCopied: ['dee@acme-old.example'], manualContactsRemoved: [], tasks: 2, threads: 1, emailsIn: 3, emailsOut: 1, timelineEvents: 4 },
-  fills: { domains: ['acme-old.example'] },
-  confirmation: { token: 'abc', typeToConfirm: '100-9999' },
-};
+const preview = mergePreview();
 
 describe('record cards (Teams)', () => {
   it('renders the customer record as a valid card under the size limit, with the analyst actions only', () => {
@@ -72,7 +41,7 @@ describe('record cards (Teams)', () => {
     expect(byVerb[RECORD_VERBS.note]).toEqual({ sorId: 'C1' });
     const inputs = nodes(card).filter((n) => typeof n.type === 'string' && (n.type as string).startsWith('Input.')).map((n) => n.id);
     expect(inputs).toEqual([RECORD_INPUTS.statementTo, RECORD_INPUTS.invoiceNumbers, RECORD_INPUTS.invoicesTo, RECORD_INPUTS.note]);
-    const done = invoiceRecordCard(invoiceView, { notice: { text: 'Copy queued to jane@acme.example.', tone: 'done' }, requestId: 'r-2' });
+    const done = invoiceRecordCard(invoiceView(), { notice: { text: 'Copy queued to jane@acme.example.', tone: 'done' }, requestId: 'r-2' });
     expect(validateAdaptiveCard(done)).toEqual([]);
     expect(done.body[0]).toMatchObject({ text: 'Copy queued to jane@acme.example.', color: 'Good' });
     expect(executes(done).find((a) => a.verb === RECORD_VERBS.invoiceCopy)?.data).toEqual({ number: 'INV-70009', sorId: 'C1', requestId: 'r-2' });
@@ -89,8 +58,8 @@ describe('record cards (Teams)', () => {
 
   it('renders the invoice record, the merge preview and the timeline as valid cards', () => {
     for (const card of [
-      invoiceRecordCard(invoiceView),
-      invoiceRecordCard({ ...invoiceView, pdfUrl: 'https://sor.example/inv.pdf' }),
+      invoiceRecordCard(invoiceView()),
+      invoiceRecordCard(invoiceView({ pdfUrl: 'https://sor.example/inv.pdf' })),
       mergePreviewCard(preview),
       mergePreviewCard(preview, { notice: { text: 'Type 100-9999 to confirm the merge.', tone: 'refused' } }),
       timelineCard('Acme', customerView().timeline),
@@ -99,8 +68,8 @@ describe('record cards (Teams)', () => {
       expect(validateAdaptiveCard(card)).toEqual([]);
     }
     expect(JSON.stringify(mergePreviewCard(preview))).toContain('Type 100-9999 to confirm');
-    expect(invoiceRecordCard({ ...invoiceView, pdfUrl: 'https://sor.example/inv.pdf' }).actions?.[1]).toMatchObject({ type: 'Action.OpenUrl' });
-    expect(invoiceRecordCard(invoiceView, { pdfUrl: 'https://arbot.example/tab/invoices/INV-70009' }).actions?.[1]).toMatchObject({ type: 'Action.OpenUrl', url: 'https://arbot.example/tab/invoices/INV-70009' });
+    expect(invoiceRecordCard(invoiceView({ pdfUrl: 'https://sor.example/inv.pdf' })).actions?.[1]).toMatchObject({ type: 'Action.OpenUrl' });
+    expect(invoiceRecordCard(invoiceView(), { pdfUrl: 'https://arbot.example/tab/invoices/INV-70009' }).actions?.[1]).toMatchObject({ type: 'Action.OpenUrl', url: 'https://arbot.example/tab/invoices/INV-70009' });
     expect(executes(timelineCard('Acme', [], { sorId: 'C1' }))).toEqual([expect.objectContaining({ verb: RECORD_VERBS.open, data: { sorId: 'C1' } })]);
   });
 });

@@ -2,6 +2,7 @@
 // Actions, verb `record.*` / `invoice.*` with the customer or invoice in `data`), the merge's
 // two confirmations, the timeline and the statement's hand-over. Pure: view model in, JSON out.
 // An answer to an action carries a notice on top ("Note added.", or the refusal).
+import { RECORD_VERBS } from '../../bot/records/record-verbs.js';
 import type { CustomerRecordView, InvoiceRecordView, MergePreview, TimelineEntry } from '../../bot/records/views.js';
 import type { AgingBuckets } from '../../core/replies/reply-model.js';
 import { adaptiveCard, factSet, heading, textBlock, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card.js';
@@ -13,21 +14,8 @@ const INVOICES_MAX = 10;
 const TIMELINE_MAX = 10;
 const NOTES_MAX = 5;
 
-/** The record verbs a chat entry point routes to bot/records. */
-export const RECORD_VERBS = {
-  open: 'record.open',
-  statement: 'record.statement',
-  sendStatement: 'record.sendStatement',
-  sendInvoices: 'record.sendInvoices',
-  note: 'record.note',
-  resync: 'record.resync',
-  timeline: 'record.timeline',
-  archive: 'record.archive',
-  mergePreview: 'record.mergePreview',
-  mergeConfirm: 'record.mergeConfirm',
-  invoiceCopy: 'invoice.sendCopy',
-  invoicePdf: 'invoice.pdf',
-} as const;
+/** The verbs the record cards' Action.Execute buttons carry (one list with Slack's action_ids). */
+export { RECORD_VERBS };
 
 /** The input ids of the record cards' forms (they arrive in the action's data). */
 export const RECORD_INPUTS = {

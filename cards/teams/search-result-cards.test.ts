@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { RecordSearchItem } from '../../bot/queries/record-search.js';
 import { customerSummaryFixture, invoiceSummaryFixture } from '../../test/fixtures/cards-lookup-views.js';
 import { TEAMS_MESSAGE_MAX_BYTES, validateAdaptiveCard } from '../../test/support/adaptivecards-node.js';
-import { cardBytes } from './adaptive-card.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardBytes } from './adaptive-card.js';
 import { formatMoney } from './format.js';
 import { customerCard, invoiceCard } from './lookup-cards.js';
-import { ADAPTIVE_CARD_ATTACHMENT, searchResultAttachments, searchResultCard, searchResultPreview, THUMBNAIL_CARD_ATTACHMENT } from './search-result-cards.js';
+import { searchResultAttachments, searchResultCard, searchResultPreview, THUMBNAIL_CARD_CONTENT_TYPE } from './search-result-cards.js';
 
 const usd = (amount: number) => formatMoney({ amount, currency: 'USD' });
 
@@ -76,8 +76,8 @@ describe('message extension search results (Teams)', () => {
   it('makes one attachment per match: the Adaptive Card with a thumbnail preview', () => {
     const attachments = searchResultAttachments([invoice(), customer()]);
     expect(attachments.map((a) => [a.contentType, a.preview.contentType, a.preview.content.title])).toEqual([
-      [ADAPTIVE_CARD_ATTACHMENT, THUMBNAIL_CARD_ATTACHMENT, 'Invoice INV-204518'],
-      [ADAPTIVE_CARD_ATTACHMENT, THUMBNAIL_CARD_ATTACHMENT, 'Acme Industrial LLC'],
+      [ADAPTIVE_CARD_CONTENT_TYPE, THUMBNAIL_CARD_CONTENT_TYPE, 'Invoice INV-204518'],
+      [ADAPTIVE_CARD_CONTENT_TYPE, THUMBNAIL_CARD_CONTENT_TYPE, 'Acme Industrial LLC'],
     ]);
     expect(attachments[0]?.content).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(searchResultAttachments([])).toEqual([]);

@@ -3,13 +3,12 @@
 // with a thumbnail preview for the result list (title, account and balance, or amount and
 // status). Pure: view model in, JSON out.
 import type { RecordSearchItem } from '../../bot/queries/record-search.js';
-import type { CustomerSummaryView, InvoiceSummaryView, MoneyView } from '../../bot/queries/views.js';
-import type { AdaptiveCard } from './adaptive-card.js';
+import type { CustomerSummaryView, InvoiceSummaryView } from '../../bot/queries/views.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './adaptive-card.js';
 import { formatMoney, plural, untrusted } from './format.js';
-import { customerCard, invoiceCard } from './lookup-cards.js';
+import { balances, customerCard, invoiceCard, invoiceStatusLabel } from './lookup-cards.js';
 
-export const ADAPTIVE_CARD_ATTACHMENT = 'application/vnd.microsoft.card.adaptive';
-export const THUMBNAIL_CARD_ATTACHMENT = 'application/vnd.microsoft.card.thumbnail';
+export const THUMBNAIL_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.thumbnail';
 
 /** A Bot Framework thumbnail card: what the result list shows for one match. */
 export interface ThumbnailCard {
@@ -20,19 +19,12 @@ export interface ThumbnailCard {
 
 /** One result of a search-based message extension: the card to insert, and its preview in the list. */
 export interface SearchResultAttachment {
-  contentType: typeof ADAPTIVE_CARD_ATTACHMENT;
+  contentType: typeof ADAPTIVE_CARD_CONTENT_TYPE;
   content: AdaptiveCard;
-  preview: { contentType: typeof THUMBNAIL_CARD_ATTACHMENT; content: ThumbnailCard };
+  preview: { contentType: typeof THUMBNAIL_CARD_CONTENT_TYPE; content: ThumbnailCard };
 }
 
 const TEXT_MAX = 120;
-
-const INVOICE_STATUS: Readonly<Record<InvoiceSummaryView['status'], string>> = {
-  open: 'open',
-  partially_paid: 'partially paid',
-  paid: 'paid',
-  void: 'void',
-};
 
 /** The card a match inserts into the message: the customer's or the invoice's summary. */
 export function searchResultCard(item: RecordSearchItem): AdaptiveCard {
@@ -48,9 +40,9 @@ export function searchResultPreview(item: RecordSearchItem): ThumbnailCard {
 /** The message extension's attachments for a page of matches. */
 export function searchResultAttachments(items: readonly RecordSearchItem[]): SearchResultAttachment[] {
   return items.map((item) => ({
-    contentType: ADAPTIVE_CARD_ATTACHMENT,
+    contentType: ADAPTIVE_CARD_CONTENT_TYPE,
     content: searchResultCard(item),
-    preview: { contentType: THUMBNAIL_CARD_ATTACHMENT, content: searchResultPreview(item) },
+    preview: { contentType: THUMBNAIL_CARD_CONTENT_TYPE, content: searchResultPreview(item) },
   }));
 }
 
@@ -65,17 +57,13 @@ function customerPreview(v: CustomerSummaryView, note: string | undefined): Thum
 }
 
 function invoicePreview(v: InvoiceSummaryView, byPo: boolean): ThumbnailCard {
-  const status = v.daysPastDue > 0 ? `${INVOICE_STATUS[v.status]}, ${plural(v.daysPastDue, 'day')} past due` : INVOICE_STATUS[v.status];
+  const label = invoiceStatusLabel(v.status).toLowerCase();
+  const status = v.daysPastDue > 0 ? `${label}, ${plural(v.daysPastDue, 'day')} past due` : label;
   return {
     title: t(`Invoice ${v.number}`),
     subtitle: `${formatMoney(v.amount)} · ${status}`,
     text: t(`${v.customer.name} · balance ${formatMoney(v.balance)} · due ${v.dueDate}${byPo && v.poNumber ? ` · PO ${v.poNumber}` : ''}`),
   };
-}
-
-/** "USD 1,200.00 + EUR 450.00", or zero in the customer's currency. */
-function balances(open: MoneyView[], currency: string): string {
-  return open.length === 0 ? formatMoney({ amount: 0, currency }) : open.map(formatMoney).join(' + ');
 }
 
 /** Untrusted text, short enough for a list row. */

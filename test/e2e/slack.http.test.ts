@@ -3,9 +3,7 @@
 // channel), and the Slack Web API is a local stub that records every call. Requests are built
 // and signed the way Slack builds them (v0 HMAC-SHA256 of "v0:timestamp:body"), as form-encoded
 // `payload=` for interactivity, form fields for slash commands and JSON for events.
-import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +23,7 @@ import { FakeMailProvider } from '../fixtures/fake-mail-provider.js';
 import { sorSnapshotFixture } from '../fixtures/sor-snapshot.js';
 import { silent } from '../support/bot-world.js';
 import { SlackApiStub, type StubMessage } from '../support/slack-api-stub.js';
+import { postSignedToSlack, slackSignature, type SlackSent as Sent } from '../support/slack-request.js';
 
 const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
 const TOKEN = 'xoxb-e2e-token';
@@ -75,36 +74,11 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // Requests as Slack sends them
 
-interface Sent {
-  status: number;
-  body: string;
-  ms: number;
-}
+const signature = (timestamp: string, body: string, secret = SIGNING_SECRET) => slackSignature(secret, timestamp, body);
 
-function signature(timestamp: string, body: string, secret = SIGNING_SECRET): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
-
-/** POSTs to /slack/events, signed unless told otherwise (no keep-alive, so the server closes cleanly). */
-function send(body: string, contentType: string, headers: Record<string, string | undefined> = {}): Promise<Sent> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const all: Record<string, string | undefined> = {
-    'content-type': contentType,
-    'x-slack-request-timestamp': timestamp,
-    'x-slack-signature': signature(timestamp, body),
-    ...headers,
-  };
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const req = request(`${http.url}/slack/events`, { method: 'POST', agent: false, headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined)) as Record<string, string> }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: Date.now() - started }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+/** POSTs to /slack/events, signed unless the headers say otherwise. */
+const send = (body: string, contentType: string, headers: Record<string, string | undefined> = {}): Promise<Sent> =>
+  postSignedToSlack(`${http.url}/slack/events`, SIGNING_SECRET, body, contentType, headers);
 
 const interaction = (payload: Record<string, unknown>, headers?: Record<string, string | undefined>) =>
   send(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded', headers);

@@ -4,9 +4,8 @@
 // (test/support/slack-api-stub.ts) behind a small front that adds what the stub lacks: the
 // external file upload (files.getUploadURLExternal, the upload URL, files.completeUploadExternal).
 // Requests are signed the way Slack signs them, like test/e2e/slack.http.test.ts.
-import { createHmac } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +21,7 @@ import { openStorage, type StorageHandle } from '../../storage/index.js';
 import { importSnapshot } from '../../storage/sor/import-snapshot.js';
 import { silent } from '../support/bot-world.js';
 import { SlackApiStub } from '../support/slack-api-stub.js';
+import { postSignedToSlack, type SlackSent as Sent } from '../support/slack-request.js';
 
 const SIGNING_SECRET = 'e2e-records-signing-secret-0123456789';
 const TOKEN = 'xoxb-e2e-records';
@@ -183,28 +183,7 @@ class FilesFront {
 // ---------------------------------------------------------------------------------------------
 // Requests as Slack sends them
 
-interface Sent {
-  status: number;
-  body: string;
-}
-
-function send(body: string, contentType: string): Promise<Sent> {
-  const timestamp = String(Math.floor(Date.now() / 1000));
-  const headers = {
-    'content-type': contentType,
-    'x-slack-request-timestamp': timestamp,
-    'x-slack-signature': `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`,
-  };
-  return new Promise((resolve, reject) => {
-    const req = request(`${http.url}/slack/events`, { method: 'POST', agent: false, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const send = (body: string, contentType: string): Promise<Sent> => postSignedToSlack(`${http.url}/slack/events`, SIGNING_SECRET, body, contentType);
 
 const interaction = (payload: Record<string, unknown>) => send(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
 

@@ -76,3 +76,17 @@ function collect(node: unknown, key: string): string[] {
   }
   return out;
 }
+
+/** Every object in a card's JSON, depth first (show-cards and forms included). Pure. */
+export function cardNodes(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(cardNodes);
+  if (typeof value !== 'object' || value === null) return [];
+  return [value as Record<string, unknown>, ...Object.values(value).flatMap(cardNodes)];
+}
+
+/** The texts of a card's TextBlocks, in document order. Pure. */
+export function cardTexts(card: unknown): string[] {
+  return cardNodes(card)
+    .filter((n) => n.type === 'TextBlock')
+    .map((n) => n.text as string);
+}

@@ -12,6 +12,7 @@ import { SLACK_BOT_SCOPES } from '../../../manifest/slack/slack-manifest.js';
 import { registerTaskActions } from './slack-actions.js';
 import { registerArCommand } from './slack-command.handler.js';
 import type { SlackHandlerContext } from './slack-context.js';
+import { registerConversationEvents } from './slack-events.js';
 import { registerAppHome } from './slack-home.js';
 import { slackLogger } from './slack-logger.js';
 import { registerModalSubmissions } from './slack-modals.js';
@@ -89,6 +90,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerRecordActions(bolt, withRecords);
   registerRecordModalSubmissions(bolt, withRecords);
   registerArCommand(bolt, withRecords);
+  registerConversationEvents(bolt, withRecords);
   registerAppHome(bolt, options.handlers);
   if (auth.kind === 'oauth') registerUninstall(bolt, auth.installationStore, options.logger);
   return { bolt, router: receiver.router };

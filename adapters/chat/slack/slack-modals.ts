@@ -189,7 +189,7 @@ export function registerModalSubmissions(app: App, ctx: SlackHandlerContext): vo
 }
 
 /** The promise's value when it settles within `ms`, else undefined (the promise keeps running). */
-async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+export async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), ms);

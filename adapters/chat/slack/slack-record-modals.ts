@@ -34,6 +34,7 @@ import {
   type SlackStateValues,
 } from '../../../cards/slack/index.js';
 import { slackIdentity, tellUser, type SlackHandlerContext } from './slack-context.js';
+import { withinDeadline } from './slack-modals.js';
 import { escapeSlack } from './slack-text.js';
 import type { SlackWebClient } from './slack-workspaces.js';
 
@@ -308,17 +309,4 @@ async function settle<T>(
   const result = early ?? (await running);
   if (!result.ok) await answer(ctx, client, s.origin, result.error.message);
   else await done(result.value);
-}
-
-/** The promise's value when it settles within `ms`, else undefined (the promise keeps running). */
-async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -2,8 +2,7 @@
 // and a text message whose "@Name" mentions become Teams <at> mentions with their entities.
 // Pure functions; the SDK's Activity is made from them at the edge.
 import type { ChatText, ChatUserRef } from '../../../bot/ports/chat-channel.js';
-
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../../../cards/teams/index.js';
 
 /** A Teams mention entity (the same shape in text messages and in cards' msteams.entities). */
 export interface MentionEntity {

@@ -15,6 +15,7 @@ import { addNote, closeWithoutReply, reopenTask, reprocessTask } from '../../../
 import { changeIntents, fixExtractedData, type DataFix } from '../../../bot/use-cases/corrections.js';
 import { approveAndSend, editDraft, type DraftDeps, type DraftEdit } from '../../../bot/use-cases/draft.js';
 import { errorCard, TASK_INPUTS, TASK_VERBS, taskCard } from '../../../cards/teams/index.js';
+import { dataList as list, dataText as text } from './action-data.js';
 import { viewerOf, withCardState } from './teams-cards.js';
 
 export type CardActionDeps = DraftDeps & { distributor: TaskDistributor; reprocessor: Reprocessor };
@@ -98,24 +99,6 @@ export async function personalCard(ctx: CardActionContext, input: Pick<CardActio
     }),
     view,
   );
-}
-
-/** A trimmed non-empty string, else undefined. */
-function text(v: unknown): string | undefined {
-  if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string') return undefined;
-  const t = v.trim();
-  return t === '' ? undefined : t;
-}
-
-/** A comma- or newline-separated input as a list; undefined when the input is absent, [] when empty. */
-function list(v: unknown): string[] | undefined {
-  if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' && x.trim() !== '' ? [x.trim()] : []));
-  if (typeof v !== 'string') return undefined;
-  return v
-    .split(/[,;\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 }
 
 function dataFix(d: ActionData): DataFix {

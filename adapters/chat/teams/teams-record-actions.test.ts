@@ -15,6 +15,7 @@ import { MongoSorLookup } from '../../../storage/sor/mongo-sor-lookup.js';
 import { RECORDS_AS_OF, recordsSorFixture } from '../../../test/fixtures/records-sor.js';
 import { validateAdaptiveCard } from '../../../test/support/adaptivecards-node.js';
 import { asTeams, botWorld, silent, type BotWorld } from '../../../test/support/bot-world.js';
+import { cardNodes as nodes, cardTexts as texts } from '../../../test/support/teams-card-reader.js';
 import { answerCommand, parseCommand, type CommandReply } from './teams-commands.js';
 import { isRecordVerb, runRecordAction, type RecordActionContext } from './teams-record-actions.js';
 
@@ -59,13 +60,6 @@ beforeEach(async () => {
 
 // ---------------------------------------------------------------------------------------------
 
-type Node = Record<string, unknown>;
-function nodes(value: unknown): Node[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (typeof value !== 'object' || value === null) return [];
-  return [value as Node, ...Object.values(value).flatMap(nodes)];
-}
-const texts = (card: unknown) => nodes(card).filter((n) => n.type === 'TextBlock').map((n) => n.text as string);
 /** The line on top of the card (the notice, when there is one). */
 const top = (card: unknown) => texts(card)[0] ?? '';
 const executes = (card: unknown) => nodes(card).filter((n) => n.type === 'Action.Execute');

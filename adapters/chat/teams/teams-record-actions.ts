@@ -26,6 +26,7 @@ import {
   timelineCard,
   type RecordNotice,
 } from '../../../cards/teams/index.js';
+import { dataList, dataText as str } from './action-data.js';
 
 export interface RecordActionContext {
   deps: RecordActionDeps;
@@ -242,20 +243,7 @@ function sorIdOf(d: Record<string, unknown>): string {
   return str(d.sorId) ?? str(d.target) ?? '';
 }
 
-/** A trimmed non-empty string, else undefined. */
-function str(v: unknown): string | undefined {
-  if (typeof v === 'number') return String(v);
-  if (typeof v !== 'string') return undefined;
-  const t = v.trim();
-  return t === '' ? undefined : t;
-}
-
-/** A multi-select's value ("a,b"), or a list, as trimmed non-empty strings. */
+/** A multi-select's value ("a,b"), or a list; [] when absent. */
 function list(v: unknown): string[] {
-  if (Array.isArray(v)) return v.flatMap((x) => (typeof x === 'string' && x.trim() !== '' ? [x.trim()] : []));
-  if (typeof v !== 'string') return [];
-  return v
-    .split(/[,;\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
+  return dataList(v) ?? [];
 }
