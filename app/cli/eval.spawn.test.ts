@@ -1,7 +1,7 @@
 // `arbot eval` as a user runs it: --json prints exactly one JSON object on stdout, progress
-// goes to stderr, --report writes the HTML page.
+// (and a warning per malformed sor.json record left out) goes to stderr, --report writes the HTML page.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,11 +28,33 @@ describe('arbot eval (spawned)', () => {
         msPerEmail: expect.any(Number),
       });
       expect(run.stderr).toMatch(/100% 60\/60 emails/);
+      expect(run.stderr).not.toContain('skipped');
       const html = await readFile(report, 'utf8');
       expect(html).toContain('<h2>Misses</h2>');
       expect(html).toContain('Action: expected (rows) × predicted (columns)');
     } finally {
       await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  it('warns on stderr about each malformed sor.json record it leaves out; stdout stays one JSON object', { timeout: 120_000 }, async () => {
+    const copy = await mkdtemp(join(tmpdir(), 'arbot-eval-skip-'));
+    try {
+      await cp(dev, copy, { recursive: true });
+      const sorFile = join(copy, 'sor.json');
+      const sor = JSON.parse(await readFile(sorFile, 'utf8')) as { invoices: Array<Record<string, unknown>> };
+      const at = sor.invoices.length - 1;
+      const broken = sor.invoices[at] as Record<string, unknown>;
+      broken['amount'] = -5;
+      await writeFile(sorFile, JSON.stringify(sor));
+      const run = spawnSync(process.execPath, [bin, 'eval', copy, '--json'], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+      expect(run.status).toBe(0);
+      const warnings = run.stderr.split('\n').filter((l) => l.includes('skipped'));
+      expect(warnings).toEqual([expect.stringContaining(`${sorFile}: skipped invoices[${at}] (${String(broken['id'])}): amount: `)]);
+      const parsed = JSON.parse(run.stdout) as Record<string, unknown>;
+      expect(parsed).toMatchObject({ emails: 60, autoReply: { unsafe: 0 } });
+    } finally {
+      await rm(copy, { recursive: true, force: true });
     }
   });
 

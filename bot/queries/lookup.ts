@@ -3,7 +3,6 @@
 // people get the same "not registered" answer as everywhere else.
 import type { Task } from '../../core/domain/task.js';
 import type { User } from '../../core/domain/user.js';
-import { invoiceNumberKey, invoiceSerialKey } from '../../core/pipeline/invoice-number.js';
 import type { SorCustomer, SorInvoice, SorLookup } from '../../core/pipeline/sor.js';
 import type { Repositories } from '../../storage/repositories/index.js';
 import { authorize } from '../authorize.js';
@@ -39,14 +38,14 @@ export async function lookupCustomer(deps: QueryDeps, identity: ChatIdentity, te
   return success(views);
 }
 
-/** One invoice by its number as a person types it ("inv 204518", "204518"), or null. */
+/** One invoice by its number as a person types it ("inv 204518", "#204518", "INV-0204518", a PO number), or null: the search service's reading (bot/search). */
 export async function lookupInvoice(deps: QueryDeps, identity: ChatIdentity, text: string): Promise<UseCaseResult<InvoiceSummaryView | null>> {
   const who = await authorize(deps, identity, 'task.view', 'lookup_invoice', { type: 'invoice', id: text });
   if (!who.ok) return who;
   const typed = text.trim();
   if (typed === '') return failure('invalid_input', 'Say which invoice, e.g. "invoice INV-204518".');
-  const invoice = (await searchedInvoice(deps, typed)) ?? (await findInvoice(deps.sor, typed));
-  return success(invoice === null ? null : await invoiceSummary(deps, invoice, typed));
+  const hit = await searchServiceFor(deps.repos, deps.clock).invoice(typed);
+  return success(hit === null ? null : await invoiceSummary(deps, hit.invoice, typed));
 }
 
 /** The invoice's summary with its customer and payments; `typed` is how the person wrote the number. */
@@ -141,30 +140,6 @@ export async function customerSummary(deps: QueryDeps, customer: SorCustomer): P
     ...(customer.billingOwner ? { billingOwner: customer.billingOwner } : {}),
     openTasks,
   };
-}
-
-/** The invoice the search service reads the text as: the exact number, else the only invoice it can mean. */
-async function searchedInvoice(deps: QueryDeps, typed: string): Promise<SorInvoice | null> {
-  const { invoices } = await searchServiceFor(deps.repos, deps.clock).search(typed);
-  const exact = invoices.find((h) => h.exact);
-  if (exact) return exact.invoice;
-  const byNumber = invoices.filter((h) => h.matchedBy === 'invoice_number');
-  if (byNumber.length === 1 && byNumber[0]) return byNumber[0].invoice;
-  return byNumber.length === 0 && invoices.length === 1 && invoices[0] ? invoices[0].invoice : null;
-}
-
-/** Exact number first, then the same number written differently, then by its serial when unique. */
-async function findInvoice(sor: SorLookup, typed: string): Promise<SorInvoice | null> {
-  const cleaned = typed.replace(/^(invoice|inv|rechnung|facture|factura|fattura|factuur|fatura)\b[\s.:#-]*/i, '');
-  for (const candidate of [typed, cleaned]) {
-    const byKey = await sor.invoicesByNumberKeys([invoiceNumberKey(candidate)]);
-    const exact = byKey.find((i) => i.number === candidate) ?? (byKey.length === 1 ? byKey[0] : undefined);
-    if (exact) return exact;
-  }
-  const serial = invoiceSerialKey(cleaned);
-  if (serial === undefined) return null;
-  const bySerial = await sor.invoicesBySerialKeys([serial]);
-  return bySerial.length === 1 ? (bySerial[0] as SorInvoice) : null;
 }
 
 async function taskItem(deps: QueryDeps, task: Task): Promise<TaskListItemView> {

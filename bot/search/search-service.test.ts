@@ -95,6 +95,17 @@ describe('customer search', () => {
     expect((await search.search('4500012345')).invoices.map((h) => h.invoice.number)).toEqual(['INV-80001']);
   });
 
+  it('reads full-width forms and a "#" or "no." before a last digit group; names the one invoice meant', async () => {
+    // NFKC makes it the number exactly as stored.
+    expect((await search.search('ＩＮＶ－７０００３')).invoices).toMatchObject([{ invoice: { number: 'INV-70003' }, exact: true, lastDigitsOnly: false }]);
+    expect((await search.search('#1743')).invoices).toMatchObject([{ invoice: { number: '2026-001743' }, lastDigitsOnly: true }]);
+    expect((await search.search('invoice no. 1743')).invoices.map((h) => h.invoice.number)).toEqual(['2026-001743']);
+    expect((await search.invoice('inv 70003'))?.invoice.number).toBe('INV-70003');
+    expect((await search.invoice('4500012345'))).toMatchObject({ invoice: { number: 'INV-80001' }, matchedBy: 'po_number' });
+    // PO-88213 is on two invoices: no one invoice is meant.
+    expect(await search.invoice('PO-88213')).toBeNull();
+  });
+
   it('answers nothing for nonsense and for an empty query', async () => {
     expect(await search.search('zzqx wvvk')).toMatchObject({ customers: [], invoices: [] });
     expect(await search.search('   ')).toMatchObject({ customers: [], invoices: [] });

@@ -3,11 +3,13 @@
 // SoR id, account number (exact or partial), contact email, domain, invoice number (as typed,
 // relaxed like the pipeline reads it, or by its last digit group), PO number, and customer name
 // (accent-insensitive, word prefixes, typos) — and the hits are ranked together. Every hit is
-// checked against the stored record, so a stale index entry never shows a wrong customer.
+// checked against the stored record, so a stale index entry never shows a wrong customer; an
+// invoice the index lacks (written after it was built, not through a sync) is found by the
+// invoice records' own keys when the index has nothing, and indexed then.
 import { distance } from 'fastest-levenshtein';
 import type { Customer } from '../../core/domain/customer.js';
 import type { Invoice } from '../../core/domain/invoice.js';
-import { invoiceNumberKey, invoiceSerialKey, poNumberKey } from '../../core/pipeline/invoice-number.js';
+import { alphanumericKey, invoiceNumberKey, invoiceSerialKey, poNumberKey } from '../../core/pipeline/invoice-number.js';
 import type { Repositories, SearchIndexMeta, SearchPosting } from '../../storage/repositories/index.js';
 import { compactKey, domainOf, emailOf, foldText, nameWords, paddedTrigrams, similarity, typoBudget } from './normalize.js';
 import { KEY, parseInvoiceRef, parseNameRef } from './search-keys.js';
@@ -36,6 +38,8 @@ export interface InvoiceHit {
   matchedBy: 'invoice_number' | 'po_number';
   /** The typed text was the number exactly as stored. */
   exact: boolean;
+  /** Found by the number's last digit group only ("1743" for 2026-001743): weaker than the whole number. */
+  lastDigitsOnly: boolean;
 }
 
 export interface SearchResult {
@@ -105,8 +109,37 @@ export class SearchService {
 
   /** Everything `text` may mean, best first. */
   async search(text: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const limit = options.limit ?? 10;
-    const query = text.trim().replace(/\s+/g, ' ');
+    return this.run(text, options.limit ?? 10, 'when_nothing_found');
+  }
+
+  /**
+   * The one invoice `text` names ("inv 204518", "#204518", "INV-0204518", a PO number): the number
+   * exactly as stored, else the only one with the same letters and digits ("inv 55555" for
+   * inv-55555 beside RE-55555), else the only invoice with that whole number however written, else
+   * the only one with those last digits, else the only one raised against that PO; null when none or several.
+   */
+  async invoice(text: string): Promise<InvoiceHit | null> {
+    const { query, invoices } = await this.run(text, 10, 'when_no_invoice');
+    const exact = invoices.find((h) => h.exact);
+    if (exact) return exact;
+    const typed = new Set([alphanumericKey(query), alphanumericKey(query.replace(INVOICE_WORD, ''))]);
+    const tiers: Array<(h: InvoiceHit) => boolean> = [
+      (h) => h.matchedBy === 'invoice_number' && typed.has(alphanumericKey(h.invoice.number)),
+      (h) => h.matchedBy === 'invoice_number' && !h.lastDigitsOnly,
+      (h) => h.matchedBy === 'invoice_number' && h.lastDigitsOnly,
+      (h) => h.matchedBy === 'po_number',
+    ];
+    for (const tier of tiers) {
+      const hits = invoices.filter(tier);
+      if (hits.length > 0) return hits.length === 1 ? (hits[0] as InvoiceHit) : null;
+    }
+    return null;
+  }
+
+  /** A search; `recordsCheck` says when an invoice-number reading is also looked up on the invoice records (see unindexedInvoices). */
+  private async run(text: string, limit: number, recordsCheck: 'when_nothing_found' | 'when_no_invoice'): Promise<SearchResult> {
+    // NFKC: full-width and other compatibility forms ("ＩＮＶ－２０４５１８") read as their plain letters and digits.
+    const query = text.normalize('NFKC').trim().replace(/\s+/g, ' ');
     const empty: SearchResult = { query, customers: [], invoices: [], ambiguous: false, more: 0 };
     if (query === '') return empty;
     const meta = await this.indexer.ensure();
@@ -123,14 +156,17 @@ export class SearchService {
     const asInvoice = query.replace(INVOICE_WORD, '');
     const asPo = query.replace(PO_WORD, '');
     const compact = compactKey(query);
+    // Invoice numbers are mostly digits, but some SoRs number with letters only ("ABC-XYZ"): any text but an address may be one.
+    const invoiceReading = !email && !domain && invoiceNumberKey(asInvoice) !== '';
     const words = email || domain || !hasLetter ? [] : nameWords(query).slice(0, 6);
 
     // Round 1: every exact key and the trigram lists of the typed words, in parallel.
     const keys: string[] = [];
     if (email) keys.push(KEY.email(email));
     if (domain) keys.push(KEY.domain(domain));
+    if (invoiceReading) keys.push(KEY.invoiceNumber(invoiceNumberKey(asInvoice)));
     if (hasDigit && !email) {
-      keys.push(KEY.account(compact), KEY.invoiceNumber(invoiceNumberKey(asInvoice)), KEY.po(poNumberKey(asPo)));
+      keys.push(KEY.account(compact), KEY.po(poNumberKey(asPo)));
       const serial = serialOf(asInvoice);
       if (serial !== undefined) keys.push(KEY.invoiceSerial(serial));
     }
@@ -139,7 +175,7 @@ export class SearchService {
       this.postings(meta, keys),
       this.repos.customers.findBySorId(query),
       this.repos.customers.findByAccountNumber(query),
-      hasDigit && !email ? this.repos.invoices.findByNumber(asInvoice) : Promise.resolve(null),
+      invoiceReading ? this.repos.invoices.findByNumber(asInvoice) : Promise.resolve(null),
     ]);
     if (bySorId) bump(bySorId.sorId, { score: 100, matchedBy: 'sor_id', detail: `SoR id ${bySorId.sorId}` });
     if (byAccount) bump(byAccount.sorId, { score: 100, matchedBy: 'account_number', detail: `account ${byAccount.accountNumber}` });
@@ -149,11 +185,15 @@ export class SearchService {
 
     // Invoices: the exact number, then the relaxed keys; each checked against the stored invoice.
     const invoices = await this.invoiceHits(query, asInvoice, asPo, postings, byNumber);
-    for (const hit of invoices) {
-      const { invoice } = hit;
-      const score = hit.matchedBy === 'po_number' ? 80 : hit.exact ? 92 : 86;
-      bump(invoice.customerSorId, { score, matchedBy: hit.matchedBy, detail: hit.matchedBy === 'po_number' ? `PO ${invoice.poNumber ?? ''} on ${invoice.number}` : `invoice ${invoice.number}` });
-    }
+    const bumpInvoices = (hits: readonly InvoiceHit[]) => {
+      for (const hit of hits) {
+        const { invoice } = hit;
+        const score = hit.matchedBy === 'po_number' ? 80 : hit.exact ? 92 : 86;
+        bump(invoice.customerSorId, { score, matchedBy: hit.matchedBy, detail: hit.matchedBy === 'po_number' ? `PO ${invoice.poNumber ?? ''} on ${invoice.number}` : `invoice ${invoice.number}` });
+      }
+    };
+    if (invoiceReading && invoices.length === 0 && recordsCheck === 'when_no_invoice') invoices.push(...(await this.unindexedInvoices(query, asInvoice)));
+    bumpInvoices(invoices);
 
     // Partial account numbers ("2231", "100-22"): a substring of the compact account number.
     if (hasDigit && !email && compact.length >= 3 && candidates.size === 0) {
@@ -170,7 +210,34 @@ export class SearchService {
       bump(sorId, { score: Math.round((40 + 40 * coverage) * 0.75 + whole * 25), matchedBy: 'name', detail: `name ~ “${query}”`, name });
     }
 
+    // A search that found nothing may be after a number the index lacks. Names without digits and
+    // the first keystrokes of a number are not checked: on a store without indexes on the invoice
+    // keys (the embedded one) the check reads every invoice.
+    if (invoiceReading && hasDigit && invoiceNumberKey(asInvoice).length >= 3 && invoices.length === 0 && candidates.size === 0 && recordsCheck === 'when_nothing_found') {
+      const late = await this.unindexedInvoices(query, asInvoice);
+      invoices.push(...late);
+      bumpInvoices(late);
+    }
+
     return this.finish(words, query, candidates, invoices, limit);
+  }
+
+  /**
+   * Invoices the index does not know (imported after it was built without a sync, or whose
+   * incremental indexing failed), by the invoice records' own number and serial keys, as the
+   * pipeline looks them up; found ones are indexed so the next search finds them in the index.
+   * Only asked when the index had nothing: without a database index on those keys it reads every invoice.
+   */
+  private async unindexedInvoices(query: string, asInvoice: string): Promise<InvoiceHit[]> {
+    const numberKey = invoiceNumberKey(asInvoice);
+    let found = await this.repos.invoices.findByNumberKeys([numberKey]);
+    const serial = serialOf(asInvoice);
+    if (found.length === 0 && serial !== undefined) found = await this.repos.invoices.findBySerialKeys([serial]);
+    if (found.length === 0) return [];
+    await this.indexer.indexRecords({ invoices: found });
+    return sortInvoiceHits(
+      found.map((invoice) => ({ invoice, matchedBy: 'invoice_number' as const, exact: invoice.number === query || invoice.number === asInvoice, lastDigitsOnly: invoiceNumberKey(invoice.number) !== numberKey })),
+    ).slice(0, INVOICES_MAX);
   }
 
   /** The customers to show for a query: the best candidates read and checked, merged duplicates resolved. */
@@ -210,7 +277,8 @@ export class SearchService {
       .flatMap((k) => refsOf(postings, k))
       .map(parseInvoiceRef);
     const poRefs = refsOf(postings, KEY.po(poNumberKey(asPo))).map(parseInvoiceRef);
-    const hits: InvoiceHit[] = exact ? [{ invoice: exact, matchedBy: 'invoice_number', exact: true }] : [];
+    const numberKey = invoiceNumberKey(asInvoice);
+    const hits: InvoiceHit[] = exact ? [{ invoice: exact, matchedBy: 'invoice_number', exact: true, lastDigitsOnly: false }] : [];
     const seen = new Set(hits.map((h) => h.invoice.number));
     const check = async (refs: Array<{ number: string }>, matchedBy: InvoiceHit['matchedBy'], stillMatches: (inv: Invoice) => boolean) => {
       const todo = [...new Set(refs.map((r) => r.number))].filter((n) => !seen.has(n)).slice(0, INVOICES_MAX);
@@ -218,17 +286,17 @@ export class SearchService {
       for (const inv of found) {
         if (inv === null || seen.has(inv.number) || !stillMatches(inv)) continue;
         seen.add(inv.number);
-        hits.push({ invoice: inv, matchedBy, exact: inv.number === query || inv.number === asInvoice });
+        const lastDigitsOnly = matchedBy === 'invoice_number' && invoiceNumberKey(inv.number) !== numberKey;
+        hits.push({ invoice: inv, matchedBy, exact: inv.number === query || inv.number === asInvoice, lastDigitsOnly });
       }
     };
-    const numberKey = invoiceNumberKey(asInvoice);
     await check(numberRefs, 'invoice_number', (inv) => invoiceNumberKey(inv.number) === numberKey || (serial !== undefined && invoiceSerialKey(inv.number) === serial));
     // A number that names an invoice exactly is not also read as a PO.
     if (!hits.some((h) => h.exact)) {
       const poKey = poNumberKey(asPo);
       await check(poRefs, 'po_number', (inv) => inv.poNumber !== null && poNumberKey(inv.poNumber) === poKey);
     }
-    return hits.slice(0, INVOICES_MAX);
+    return sortInvoiceHits(hits).slice(0, INVOICES_MAX);
   }
 
   private async partialAccounts(meta: SearchIndexMeta, compact: string): Promise<Array<{ sorId: string; candidate: Candidate }>> {
@@ -305,12 +373,18 @@ export class SearchService {
   }
 }
 
-/** The serial key a typed number may be: its last digit group, or the whole number when it is one group of digits ("1743" for 2026-001743). */
+/** The serial key a typed number may be: its last digit group, or the whole number when it is one group of digits ("1743", "#1743", "no. 1743" for 2026-001743). */
 function serialOf(typed: string): string | undefined {
   const serial = invoiceSerialKey(typed);
   if (serial !== undefined) return serial;
-  const digits = typed.trim();
+  const digits = typed.trim().replace(/^(#|no\b|nr\b|num\b|number\b)[\s.:#-]*/i, '');
   return /^\d{3,}$/.test(digits) ? digits.replace(/^0+(?=\d)/, '') : undefined;
+}
+
+/** Strongest first: the number as stored, the whole number written otherwise, its last digits only, then PO matches (stable within each). */
+function sortInvoiceHits(hits: InvoiceHit[]): InvoiceHit[] {
+  const rank = (h: InvoiceHit) => (h.exact ? 0 : h.matchedBy === 'po_number' ? 3 : h.lastDigitsOnly ? 2 : 1);
+  return hits.sort((a, b) => rank(a) - rank(b));
 }
 
 /** Refs of one posting list (none when the key is absent or undefined). */

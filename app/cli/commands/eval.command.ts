@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createIntentModel, INTENT_MODELS, type IntentModelName } from '../../../adapters/llm/registry.js';
+import { describeSkipped } from '../../../adapters/sor/file/sor-json.js';
 import { ArbotError } from '../../errors.js';
 import { loadDataset } from '../../eval/dataset.js';
 import { renderReport } from '../../eval/report-html.js';
@@ -40,6 +41,8 @@ async function runEval(dir: string, options: EvalOptions, command: Command, cont
   const dataset = await loadDataset(datasetDir).catch((err: unknown) => {
     throw new ArbotError('usage', `cannot load dataset ${datasetDir}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   });
+  // The figures are scored without these records: say so where a person (or CI log) sees it, stdout stays the result.
+  for (const line of describeSkipped(dataset.sor.skipped)) context.stderr.write(`${join(datasetDir, 'sor.json')}: skipped ${line}\n`);
   const config = loadConfigFor(command, context);
   const model = await createIntentModel((options.model ?? config.pipeline.model) as IntentModelName, config);
   const progress = progressPrinter(context, dataset.emails.size);
