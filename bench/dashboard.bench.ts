@@ -1,11 +1,14 @@
 // `npm run bench:dashboard`: the latency of every dashboard panel (figures and the first
 // drill-down page) on 200,000 emails and 50,000 tasks in the embedded store, driver and server
 // in one process as in `npm start`. Prints p50/p95 per panel over several runs, and peak RSS.
-// Usage: npm run bench:dashboard [-- --emails 200000 --tasks 50000 --runs 10]
+// Usage: npm run bench:dashboard [-- --emails 200000 --tasks 50000 --runs 10 --only mailbox --cpu-profile out.cpuprofile]
+// (--only times one panel; --cpu-profile writes a V8 CPU profile of the timed queries, not the seeding.)
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { Session } from 'node:inspector/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Db } from 'mongodb';
 import pino from 'pino';
 import { parseFilter, type DashboardFilter } from '../app/dashboard/filters.js';
@@ -23,6 +26,12 @@ const arg = (name: string, fallback: number): number => {
 const EMAILS = arg('emails', 200_000);
 const TASKS = Math.min(arg('tasks', 50_000), EMAILS);
 const RUNS = arg('runs', 5);
+const textArg = (name: string): string | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const ONLY = textArg('only');
+const PROFILE = textArg('cpu-profile');
 const CUSTOMERS = 2_000;
 const TENANT = 'bench';
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -125,7 +134,14 @@ async function main(): Promise<void> {
     ];
     console.log(`\n| panel | filter | figures p50 ms | figures p95 ms | drill page p50 ms | drill page p95 ms |`);
     console.log('|---|---|---:|---:|---:|---:|');
+    const session = PROFILE ? new Session() : undefined;
+    if (session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     for (const id of PANEL_IDS) {
+      if (ONLY !== undefined && id !== ONLY) continue;
       for (const c of cases) {
         if (id === 'sor' && c !== cases[0]) continue; // the SoR panel ignores the range and task filters
         const summary: number[] = [];
@@ -143,6 +159,11 @@ async function main(): Promise<void> {
         const ms = (xs: number[], p: number): number => Math.round(percentile(xs, p) ?? 0);
         console.log(`| ${id} | ${id === 'sor' ? 'as of now' : c.name} | ${ms(s, 50)} | ${ms(s, 95)} | ${ms(r, 50)} | ${ms(r, 95)} |`);
       }
+    }
+    if (session && PROFILE) {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(PROFILE, JSON.stringify(profile));
+      session.disconnect();
     }
     console.log(`\n${RUNS} runs each; peak RSS: ${peakRssMiB()} MiB (benchmark process: driver and embedded server together).`);
   } finally {

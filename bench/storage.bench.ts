@@ -44,6 +44,8 @@ async function run(label: string, uri: string): Promise<Rate[]> {
   const db = client.db(`arbot_bench_${Date.now()}`);
   const coll: Collection<InvoiceDoc> = db.collection('invoices');
   await coll.createIndex({ tenantId: 1, number: 1 }, { unique: true });
+  // As invoice.repo declares it: the invoices of a customer, by due date.
+  await coll.createIndex({ tenantId: 1, customerSorId: 1, dueDate: 1 });
   const rows: Rate[] = [];
   try {
     rows.push(
@@ -63,6 +65,22 @@ async function run(label: string, uri: string): Promise<Rate[]> {
         pool(LOOKUPS, CONCURRENCY, async (i) => {
           const doc = await coll.findOne({ tenantId: 'default', number: `INV-${200000 + ((i * 7919) % DOCS)}` });
           if (!doc) throw new Error('lookup missed');
+        }),
+      ),
+    );
+    rows.push(
+      await rate(`find a customer's invoices ({ tenantId, customerSorId }, index prefix), ${CONCURRENCY} concurrent`, LOOKUPS / 10, () =>
+        pool(LOOKUPS / 10, CONCURRENCY, async (i) => {
+          const docs = await coll.find({ tenantId: 'default', customerSorId: `C${1000 + ((i * 7919) % 5000)}` }).toArray();
+          if (docs.length === 0) throw new Error('customer lookup missed');
+        }),
+      ),
+    );
+    rows.push(
+      await rate(`find a customer's invoices due in 90 days (index prefix + range), ${CONCURRENCY} concurrent`, LOOKUPS / 10, () =>
+        pool(LOOKUPS / 10, CONCURRENCY, async (i) => {
+          const from = new Date(Date.UTC(2026, 0, 1) + (i % 200) * 86_400_000);
+          await coll.find({ tenantId: 'default', customerSorId: `C${1000 + ((i * 7919) % 5000)}`, dueDate: { $gte: from, $lt: new Date(from.getTime() + 90 * 86_400_000) } }).toArray();
         }),
       ),
     );

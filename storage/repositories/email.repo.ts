@@ -20,6 +20,8 @@ export const indexes: CollectionIndexes = {
     { name: 'tenant_messageId_unique', keys: { tenantId: 1, messageId: 1 }, unique: true },
     { name: 'tenant_thread_receivedAt', keys: { tenantId: 1, threadKey: 1, receivedAt: 1 } },
     { name: 'tenant_status_receivedAt', keys: { tenantId: 1, status: 1, receivedAt: 1 } },
+    // The dashboard's date range (every email panel starts with it).
+    { name: 'tenant_receivedAt', keys: { tenantId: 1, receivedAt: 1 } },
   ],
 };
 

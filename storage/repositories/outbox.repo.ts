@@ -26,6 +26,8 @@ export const indexes: CollectionIndexes = {
     { name: 'tenant_status_nextAttemptAt', keys: { tenantId: 1, status: 1, nextAttemptAt: 1 } },
     { name: 'tenant_emailId', keys: { tenantId: 1, emailId: 1 } },
     { name: 'tenant_createdAt', keys: { tenantId: 1, createdAt: 1 } },
+    // The dashboard's replies sent in a date range.
+    { name: 'tenant_status_sentAt', keys: { tenantId: 1, status: 1, sentAt: 1 } },
   ],
 };
 

@@ -10,6 +10,9 @@ export interface EmailJoins {
   outbox?: boolean;
 }
 
+/** The email fields the panels read (the _id is kept). */
+const EMAIL_FIELDS: Document = { receivedAt: 1, from: 1, subject: 1, mailbox: 1 };
+
 /** Stages from `emails`: received in the range (and mailbox), joined as asked, then filtered by intent, customer, team and user. */
 export function emailFacts(tenantId: string, filter: DashboardFilter, joins: EmailJoins): Document[] {
   const match: Document = { tenantId, receivedAt: { $gte: filter.from, $lt: filter.to } };
@@ -17,7 +20,9 @@ export function emailFacts(tenantId: string, filter: DashboardFilter, joins: Ema
   const needAnalysis = joins.analysis === true || filter.intent !== undefined || filter.customer !== undefined;
   const needTask = joins.task === true || filter.team !== undefined || filter.user !== undefined;
   // Joins are by the email's generated id, unique across tenants (see lookupOne).
-  const stages: Document[] = [{ $match: match }];
+  // Only the email fields the panels read go on: every later stage (joins, $addFields) copies
+  // the document, and emails carry their bodies. A panel that reads another email field adds it here.
+  const stages: Document[] = [{ $match: match }, { $project: EMAIL_FIELDS }];
   if (needAnalysis) stages.push(...lookupOne('analyses', '_id', 'emailId', 'analysis'));
   if (needTask) stages.push(...lookupOne('tasks', '_id', 'emailId', 'task'));
   if (joins.outbox === true) stages.push(...lookupById('outbox', '_id', 'emailId', 'replies'));

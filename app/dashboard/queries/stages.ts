@@ -61,20 +61,33 @@ export function countBy(key: string | Document, limit?: number): Document[] {
 }
 
 /**
- * One page of rows plus the total, in one round trip. The rows are projected first: $facet
- * copies its input for every branch (the embedded store deep-clones it), so it gets only the
- * row fields. `sort` must name projected fields.
+ * One page of rows plus the total, in one round trip. `sort` names projected fields. When each
+ * of them is a plain field or field path of the input, the rows are sorted and cut first and
+ * only the page is projected (projections are the costly part on the embedded store); else the
+ * rows are projected first ($facet copies its input for every branch on MongoDB's side too).
  */
 export function pageFacet(sort: Document, paging: Paging, project: Document): Document[] {
+  const page = [{ $skip: (paging.page - 1) * paging.pageSize }, { $limit: paging.pageSize }];
+  const inputSort = sortOnInput(sort, project);
+  if (inputSort) {
+    return [{ $facet: { rows: [{ $sort: inputSort }, ...page, { $project: project }], total: [{ $count: 'n' }] } }];
+  }
   return [
     { $project: project },
-    {
-      $facet: {
-        rows: [{ $sort: sort }, { $skip: (paging.page - 1) * paging.pageSize }, { $limit: paging.pageSize }],
-        total: [{ $count: 'n' }],
-      },
-    },
+    { $facet: { rows: [{ $sort: sort }, ...page], total: [{ $count: 'n' }] } },
   ];
+}
+
+/** `sort` over the projection's input (`{ id: '$_id' }` sorts on `_id`), or undefined when a key is computed. */
+function sortOnInput(sort: Document, project: Document): Document | undefined {
+  const out: Document = {};
+  for (const [key, dir] of Object.entries(sort)) {
+    const p: unknown = project[key];
+    if (p === 1 || p === true) out[key] = dir;
+    else if (typeof p === 'string' && /^\$[A-Za-z_][\w.]*$/.test(p)) out[p.slice(1)] = dir;
+    else return undefined;
+  }
+  return out;
 }
 
 /** Runs a pipeline and returns its documents. */

@@ -1,7 +1,7 @@
 // find, getMore, killCursors, count, distinct, aggregate.
-import { Aggregator } from 'mingo';
 import { CommandError, ErrorCodes, badValue } from '../errors.js';
 import { findDocs, matchDocs } from '../engine/query.js';
+import { runStages } from '../engine/pipeline.js';
 import { valueKey, getPath, type Doc } from '../engine/values.js';
 import { collectionName, existing, optionalDoc, optionalNumber, type CommandContext, type CommandHandler } from './context.js';
 
@@ -92,9 +92,7 @@ const aggregate: CommandHandler = (cmd, ctx) => {
   if (!cursorOpts) throw new CommandError(ErrorCodes.FailedToParse, "The 'cursor' option is required");
   let out: Doc[];
   try {
-    out = new Aggregator(rest, {
-      collectionResolver: (name: string) => existing(ctx, name)?.all() ?? [],
-    }).run(input) as Doc[];
+    out = runStages(rest, input, { resolve: (name: string) => existing(ctx, name) });
   } catch (e) {
     throw badValue((e as Error).message);
   }

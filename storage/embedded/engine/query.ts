@@ -1,10 +1,11 @@
-// Reading documents: filter (mingo), with fast paths for _id and unique-key equality,
+// Reading documents: candidates through _id, a whole unique key or a declared index
+// (secondary-index.ts), the filter (native where it can, mingo otherwise; see pipeline.ts),
 // then sort, skip, limit and projection with MongoDB's semantics.
-import { Query, find } from 'mingo';
+import { find } from 'mingo';
 import { ObjectId } from 'bson';
 import { CommandError, ErrorCodes } from '../errors.js';
 import type { CollectionState } from './collection.js';
-import { matchesEqualities, plainEqualities } from './fast-paths.js';
+import { compileMatch } from './pipeline.js';
 import { isPlainObject, valueKey, type Doc } from './values.js';
 
 export interface FindOptions {
@@ -30,15 +31,7 @@ function equalities(filter: Doc): Map<string, unknown> | undefined {
   return out.size > 0 ? out : undefined;
 }
 
-function compileFilter(filter: Doc): Query {
-  try {
-    return new Query(filter);
-  } catch (e) {
-    throw new CommandError(ErrorCodes.BadValue, `invalid filter: ${(e as Error).message}`);
-  }
-}
-
-/** Candidate documents for a filter: one document through an index when possible, else all. */
+/** Candidate documents for a filter, in natural order: through an index when one applies, else all. */
 function candidates(coll: CollectionState, filter: Doc): Doc[] {
   const eq = equalities(filter);
   if (eq?.has('_id')) {
@@ -56,7 +49,7 @@ function candidates(coll: CollectionState, filter: Doc): Doc[] {
       return doc ? [doc] : [];
     }
   }
-  return coll.all();
+  return coll.indexCandidates(filter) ?? coll.all();
 }
 
 /** Documents matching `filter`, unsorted, in natural order. */
@@ -64,11 +57,11 @@ export function matchDocs(coll: CollectionState | undefined, filter: Doc = {}): 
   if (!coll) return [];
   const docs = candidates(coll, filter);
   if (Object.keys(filter).length === 0) return docs;
-  const eq = plainEqualities(filter);
-  let q: Query | undefined;
-  const mingoTest = (d: Doc): boolean => (q ??= compileFilter(filter)).test(d);
-  if (eq) return docs.filter((d) => matchesEqualities(d, eq) ?? mingoTest(d));
-  return docs.filter(mingoTest);
+  try {
+    return docs.filter(compileMatch(filter));
+  } catch (e) {
+    throw new CommandError(ErrorCodes.BadValue, `invalid filter: ${(e as Error).message}`);
+  }
 }
 
 /** find() semantics: filter, then sort, skip, limit, projection. */

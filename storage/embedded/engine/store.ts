@@ -78,7 +78,7 @@ export class Store {
         if (!source) return;
         this.dbs.get(rec.d)?.delete(rec.c);
         const target = this.collectionForReplay(rec.td, rec.tc);
-        target.docs.clear();
+        target.clear();
         target.indexes.splice(0);
         for (const spec of source.indexes) target.addIndex(spec, false);
         for (const doc of source.docs.values()) target.put(doc, false);
