@@ -158,10 +158,11 @@ export class InvoiceRepo {
   /** The numbers of invoices by SoR id, for payments that name the invoice they apply to by id; unknown ids are left out. */
   async numbersBySorIds(sorIds: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    // One lookup per id on the unique key: an $in would scan the embedded store's collection.
-    for (const sorId of new Set(sorIds)) {
-      const doc = await this.raw.findOne({ tenantId: this.tenantId, sorId }, { projection: { number: 1 } });
-      if (doc && typeof doc['number'] === 'string') out.set(sorId, doc['number']);
+    const unique = [...new Set(sorIds)];
+    if (unique.length === 0) return out;
+    // One query through the { tenantId, sorId } index (the embedded store serves $in on it too).
+    for await (const doc of this.raw.find({ tenantId: this.tenantId, sorId: { $in: unique } }, { projection: { sorId: 1, number: 1 } })) {
+      if (typeof doc['sorId'] === 'string' && typeof doc['number'] === 'string') out.set(doc['sorId'], doc['number']);
     }
     return out;
   }

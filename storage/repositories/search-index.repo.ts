@@ -70,13 +70,14 @@ export class SearchIndexRepo {
   /** The posting lists of these keys in a generation; keys without one are absent from the map. */
   async get(generation: number, keys: readonly string[]): Promise<Map<string, SearchPosting>> {
     const unique = [...new Set(keys)];
-    // One _id lookup per key: an $in would scan the embedded store's collection.
-    const docs = await Promise.all(unique.map((k) => this.postings.findOne({ _id: this.id(generation, k) })));
     const out = new Map<string, SearchPosting>();
-    unique.forEach((k, i) => {
-      const doc = docs[i];
-      if (doc) out.set(k, { refs: doc.r, total: doc.n });
-    });
+    if (unique.length === 0) return out;
+    // One query by _id (an _id $in is an index lookup in MongoDB and in the embedded store).
+    const byId = new Map(unique.map((k) => [this.id(generation, k), k]));
+    for await (const doc of this.postings.find({ _id: { $in: [...byId.keys()] } })) {
+      const key = byId.get(doc._id);
+      if (key !== undefined) out.set(key, { refs: doc.r, total: doc.n });
+    }
     return out;
   }
 
