@@ -1,9 +1,13 @@
 // `npm run bench:sync [-- --customers 100000 --invoices 1000000]`: a full SoR sync from
 // generated CSV exports (scripts/gen-sor.ts) into the embedded store, then an incremental sync
 // of 1% changes; prints records/s and peak RSS. With MONGODB_URI set, against MongoDB too.
-// Defaults are small enough for CI; pass the flags for the big run.
+// `--store-process` runs the embedded store in a child process instead, so the peak RSS shown
+// is the sync's own (the store's is shown apart). Defaults are small enough for CI.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
@@ -52,7 +56,7 @@ async function syncOnce(label: string, target: string, sync: SorSync, mode: 'ful
   };
 }
 
-async function bench(target: string, mongodbUri: string | undefined, work: string): Promise<Row[]> {
+async function bench(target: string, mongodbUri: string | undefined, work: string, ownStore = false): Promise<Row[]> {
   const dataDir = await mkdtemp(join(work, 'data-'));
   const storage = await openStorage({
     ...(mongodbUri !== undefined && { mongodbUri }),
@@ -75,20 +79,57 @@ async function bench(target: string, mongodbUri: string | undefined, work: strin
     rows.push(row);
     return rows;
   } finally {
-    if (mongodbUri !== undefined) await storage.db.dropDatabase();
+    // A store of our own (--store-process) is thrown away with its folder; MongoDB's database is dropped.
+    if (mongodbUri !== undefined && !ownStore) await storage.db.dropDatabase();
     await storage.close();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
+/** Starts the embedded store in a child process; `peakMiB` reads its peak RSS (VmHWM). */
+async function storeProcess(dataDir: string): Promise<{ uri: string; peakMiB: () => Promise<number>; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [...process.execArgv, 'bin/run-ts.js', 'bench/embedded-store-process.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const first = await new Promise<string>((resolveLine, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolveLine);
+    child.once('exit', (code) => reject(new Error(`embedded store process exited with ${code}`)));
+  });
+  const { uri } = JSON.parse(first) as { uri: string };
+  return {
+    uri,
+    peakMiB: async () => {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+      const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+      return kb === undefined ? Number.NaN : Math.round(Number(kb) / 1024);
+    },
+    stop: () =>
+      new Promise<void>((done) => {
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
 const work = await mkdtemp(join(tmpdir(), 'arbot-sync-bench-'));
 try {
-  const rows = await bench('embedded', undefined, work);
+  const rows: Row[] = [];
+  let storeNote = '';
+  if (process.argv.includes('--store-process')) {
+    const store = await storeProcess(join(work, 'store'));
+    try {
+      rows.push(...(await bench('embedded, own process', store.uri, work, true)));
+      storeNote = `peak RSS of the embedded store's own process: ${await store.peakMiB()} MiB`;
+    } finally {
+      await store.stop();
+    }
+  } else {
+    rows.push(...(await bench('embedded', undefined, work)));
+  }
   if (process.env['MONGODB_URI']) rows.push(...(await bench('mongodb', process.env['MONGODB_URI'], work)));
   console.log(`\nSoR sync: ${CUSTOMERS} customers, ${INVOICES} invoices (CSV exports), batches of ${BATCH}`);
   console.log('| store | sync | records read | written | s | records/s | peak RSS MiB |');
   console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(`| ${r.target} | ${r.sync} | ${r.records} | ${r.written} | ${r.seconds} | ${r.perSecond} | ${r.rssMiB} |`);
+  if (storeNote) console.log(`\npeak RSS above: the sync's process (driver, connector, engine); ${storeNote}`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
