@@ -716,7 +716,7 @@ const STREAM_STAGES: Record<string, (arg: unknown, ctx: RunContext) => PerDoc | 
     const local = localField.split('.');
     const empty: Doc[] = [];
     return (doc, owned) => {
-      const v = lookupValue(doc, local) ?? null;
+      const v = scalarPathValue(doc, local) ?? null;
       // An array (join on any element) is left to mingo, which answers it its own way.
       if (!isScalar(v)) decline();
       const out = owned ? doc : { ...doc };
@@ -862,12 +862,7 @@ function keptAfterSort(stages: readonly Doc[], at: number): number | undefined {
 
 /** A value to sort on: scalars only (arrays and documents sort by rules mingo keeps). */
 function sortValue(doc: Doc, parts: readonly string[]): unknown {
-  let cur: unknown = doc;
-  for (const p of parts) {
-    if (Array.isArray(cur)) decline();
-    if (!isPlainObject(cur)) return undefined;
-    cur = cur[p];
-  }
+  const cur = scalarPathValue(doc, parts);
   if (cur !== undefined) typeClass(cur);
   return cur;
 }
@@ -968,8 +963,8 @@ function compileAccumulator(spec: unknown): Accumulator | undefined {
   }
 }
 
-/** The value at a $lookup localField: paths through arrays decline. */
-function lookupValue(doc: Doc, parts: readonly string[]): unknown {
+/** The value at a path that must not cross an array (a path through an array declines to mingo). */
+function scalarPathValue(doc: Doc, parts: readonly string[]): unknown {
   let cur: unknown = doc;
   for (const p of parts) {
     if (Array.isArray(cur)) decline();
@@ -1006,7 +1001,7 @@ function joinHash(coll: CollectionState, foreignField: string): JoinHash | undef
   let ok = true;
   try {
     for (const doc of coll.docs.values()) {
-      const v = lookupValue(doc, parts) ?? null;
+      const v = scalarPathValue(doc, parts) ?? null;
       for (const x of Array.isArray(v) ? v : [v]) {
         if (!isScalar(x)) decline();
         hash.add(x, doc);
