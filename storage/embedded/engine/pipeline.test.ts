@@ -8,18 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { CollectionState } from './collection.js';
 import { compileMatch, runStages } from './pipeline.js';
 import type { Doc } from './values.js';
+import { seededRandom } from '../../../test/support/seeded-random.js';
 
-/** mulberry32: small, fast and without the correlations of a plain LCG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const rng = seededRandom;
 
 const rand = rng(7);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;

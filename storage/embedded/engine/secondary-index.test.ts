@@ -9,18 +9,9 @@ import { matchDocs } from './query.js';
 import { Store, WriteBatch } from './store.js';
 import type { JournalRecord } from './journal-record.js';
 import { valueKey, type Doc } from './values.js';
+import { seededRandom } from '../../../test/support/seeded-random.js';
 
-/** mulberry32: small, fast and without the correlations of a plain LCG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const rng = seededRandom;
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2026, 0, 1);
