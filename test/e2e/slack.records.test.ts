@@ -21,7 +21,7 @@ import { openStorage, type StorageHandle } from '../../storage/index.js';
 import { importSnapshot } from '../../storage/sor/import-snapshot.js';
 import { silent } from '../support/bot-world.js';
 import { SlackApiStub } from '../support/slack-api-stub.js';
-import { postSignedToSlack, type SlackSent as Sent } from '../support/slack-request.js';
+import { postSignedToSlack, slashCommandBody, type SlackSent as Sent } from '../support/slack-request.js';
 
 const SIGNING_SECRET = 'e2e-records-signing-secret-0123456789';
 const TOKEN = 'xoxb-e2e-records';
@@ -201,22 +201,8 @@ const nextId = (what: string) => `${what}-${(ids += 1)}`;
 /** `/ar <text>` by `user`; resolves with the ephemeral answer. */
 async function ar(user: User, text: string): Promise<Shown> {
   const id = nextId('cmd');
-  const form = new URLSearchParams({
-    token: 'legacy',
-    team_id: TEAM_ID,
-    team_domain: 'northwind',
-    channel_id: CHANNEL,
-    channel_name: 'records',
-    user_id: user.identities.slackUserId ?? 'U0NOBODY',
-    user_name: 'x',
-    command: '/ar',
-    text,
-    api_app_id: 'A0ARBOT',
-    is_enterprise_install: 'false',
-    response_url: stub.responseUrl(id),
-    trigger_id: `${Date.now()}.1.${id}`,
-  });
-  expect((await send(form.toString(), 'application/x-www-form-urlencoded')).status).toBe(200);
+  const body = slashCommandBody({ teamId: TEAM_ID, channelId: CHANNEL, channelName: 'records', userId: user.identities.slackUserId ?? 'U0NOBODY', text, responseUrl: stub.responseUrl(id), triggerId: `${Date.now()}.1.${id}` });
+  expect((await send(body, 'application/x-www-form-urlencoded')).status).toBe(200);
   const reply = await nextResponse(`/respond/${id}`, `the answer to /ar ${text}`);
   expect(reply.body.response_type).toBe('ephemeral');
   return shown(reply.path, reply.body);

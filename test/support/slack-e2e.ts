@@ -3,7 +3,7 @@
 // Maria their manager, with Slack ids, in a team with a Slack channel), the Slack Web API on the
 // local stub (slack-api-stub.ts), and requests built and signed the way Slack builds them (v0
 // HMAC-SHA256 of "v0:timestamp:body", slack-request.ts): JSON for events, `payload=` for
-// interactivity. The world of test/e2e/slack.http.test.ts, for the suites written after it.
+// interactivity. The world of the Slack suites over HTTP (slack.http, slack.events, slack.slow).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import { emailFixture } from '../fixtures/email.js';
 import { sorSnapshotFixture } from '../fixtures/sor-snapshot.js';
 import { silent } from './bot-world.js';
 import { SlackApiStub, type StubMessage } from './slack-api-stub.js';
-import { postSignedToSlack, type SlackSent } from './slack-request.js';
+import { postSignedToSlack, slashCommandBody, type SlackSent } from './slack-request.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
 export const TOKEN = 'xoxb-e2e-token';
@@ -32,6 +32,8 @@ export const TEAM_ID = 'T0NORTH';
 export const BOT_USER = 'U0BOT';
 
 export type Sent = SlackSent;
+/** Headers that override the signed ones (undefined leaves one out): for requests not from Slack. */
+export type Headers = Record<string, string | undefined>;
 
 export interface SlackWorldOptions {
   /** Conversations the bot is in besides CHANNEL (e.g. direct-message channels, "D…"). */
@@ -46,18 +48,24 @@ export interface SlackWorld {
   ana: User;
   ben: User;
   maria: User;
-  /** POSTs a signed body to /slack/events. */
-  send(body: string, contentType: string): Promise<Sent>;
+  /** The world's temp dir (removed by close()). */
+  dir: string;
+  /** How many emails openTask has opened tasks for; the last one's subject ends in `(${emailsOpened})`. */
+  readonly emailsOpened: number;
+  /** POSTs a body to /slack/events, signed unless `headers` say otherwise. */
+  send(body: string, contentType: string, headers?: Headers): Promise<Sent>;
   /** An Events API event_callback around `inner`. */
   event(inner: Record<string, unknown>): Promise<Sent>;
-  /** An interactivity payload (block_actions, view_submission). */
-  interaction(payload: Record<string, unknown>): Promise<Sent>;
+  /** An interactivity payload (block_actions, view_submission), signed unless `headers` say otherwise. */
+  interaction(payload: Record<string, unknown>, headers?: Headers): Promise<Sent>;
+  /** `/ar <text>` typed by the Slack user `user` in CHANNEL; `responsePath` is where arbot answers on the stub. */
+  slashCommand(user: string, text: string): { sent: Promise<Sent>; responsePath: string };
   /** A click on the button `actionId` of `message` as Slack shows it now. */
   click(user: User, message: StubMessage, actionId: string): Record<string, unknown>;
   /** A view_submission of the modal arbot opened last, with these input values. */
   submit(user: User, values: Record<string, Record<string, unknown>>): Record<string, unknown>;
-  /** Opens a review task the way the pipeline does, optionally with a draft. */
-  openTask(opts?: { draft?: boolean }): Promise<Task>;
+  /** Opens a review task the way the pipeline does, optionally with a draft, or with Ana and Ben away so nobody is assigned. */
+  openTask(opts?: { draft?: boolean; unassigned?: boolean }): Promise<Task>;
   /** The task's Slack message in CHANNEL as shown now. */
   cardOf(task: Pick<Task, 'id'>): StubMessage;
   close(): Promise<void>;
@@ -97,25 +105,28 @@ export async function startSlackWorld(options: SlackWorldOptions = {}): Promise<
     if (platform === null) throw new Error('Slack should be configured');
     desk.channels.register(platform.channel);
     http = await listen(createHttpApp({ db: storage.db, storage: storage.kind, version: 'test', logger: silent, mounts: [(app) => platform.mount(app)] }), '127.0.0.1', 0);
-    return world({ stub, desk, ana, ben, maria, url: http.url, close });
+    return world({ stub, desk, ana, ben, maria, dir, url: http.url, close });
   } catch (e) {
     await close();
     throw e;
   }
 }
 
-function world(w: { stub: SlackApiStub; desk: ReviewDesk; ana: User; ben: User; maria: User; url: string; close: () => Promise<void> }): SlackWorld {
+/** The buttons in the actions blocks of a message as Slack shows it. */
+export function buttonsOf(message: StubMessage): { action_id: string; value?: string }[] {
+  return (message.blocks as { type: string; elements?: { type: string; action_id: string; value?: string }[] }[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? [])
+    .filter((e) => e.type === 'button');
+}
+
+function world(w: { stub: SlackApiStub; desk: ReviewDesk; ana: User; ben: User; maria: User; dir: string; url: string; close: () => Promise<void> }): SlackWorld {
   const { stub, desk } = w;
   let events = 0;
   let emails = 0;
+  let commands = 0;
 
-  const send = (body: string, contentType: string): Promise<Sent> => postSignedToSlack(`${w.url}/slack/events`, SIGNING_SECRET, body, contentType);
-
-  const buttonsOf = (message: StubMessage): { action_id: string; value?: string }[] =>
-    (message.blocks as { type: string; elements?: { type: string; action_id: string; value?: string }[] }[])
-      .filter((b) => b.type === 'actions')
-      .flatMap((b) => b.elements ?? [])
-      .filter((e) => e.type === 'button');
+  const send = (body: string, contentType: string, headers: Headers = {}): Promise<Sent> => postSignedToSlack(`${w.url}/slack/events`, SIGNING_SECRET, body, contentType, headers);
 
   return {
     stub,
@@ -123,6 +134,10 @@ function world(w: { stub: SlackApiStub; desk: ReviewDesk; ana: User; ben: User; 
     ana: w.ana,
     ben: w.ben,
     maria: w.maria,
+    dir: w.dir,
+    get emailsOpened() {
+      return emails;
+    },
     send,
     close: w.close,
     event: (inner) =>
@@ -139,7 +154,12 @@ function world(w: { stub: SlackApiStub; desk: ReviewDesk; ana: User; ben: User; 
         }),
         'application/json',
       ),
-    interaction: (payload) => send(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded'),
+    interaction: (payload, headers) => send(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded', headers),
+    slashCommand: (user, text) => {
+      const id = `cmd-${(commands += 1)}`;
+      const body = slashCommandBody({ teamId: TEAM_ID, channelId: CHANNEL, channelName: 'collections', userId: user, text, responseUrl: stub.responseUrl(id), triggerId: `${Date.now()}.1.${id}` });
+      return { sent: send(body, 'application/x-www-form-urlencoded'), responsePath: `/respond/${id}` };
+    },
     click: (user, message, actionId) => {
       const button = buttonsOf(message).find((b) => b.action_id === actionId);
       if (!button) throw new Error(`no ${actionId} button on the message (has ${buttonsOf(message).map((b) => b.action_id).join(', ')})`);
@@ -174,21 +194,28 @@ function world(w: { stub: SlackApiStub; desk: ReviewDesk; ana: User; ben: User; 
       };
     },
     openTask: async (opts = {}) => {
+      const { repos } = desk;
+      const away = opts.unassigned ? [w.ana, w.ben] : [];
       emails += 1;
-      const { email } = await desk.repos.emails.insertIfNew(emailFixture({ from: { name: 'Jane Roe', address: 'jane@acme.example' }, subject: `Copy of INV-204518 please (${emails})` }), new Date());
+      const { email } = await repos.emails.insertIfNew(emailFixture({ from: { name: 'Jane Roe', address: 'jane@acme.example' }, subject: `Copy of INV-204518 please (${emails})` }), new Date());
+      for (const u of away) await repos.users.setAway(u.id, true, new Date());
       const draft: ReplyMessage | null = opts.draft
         ? { to: [{ name: 'Jane Roe', address: 'jane@acme.example' }], cc: [], subject: `Re: ${email.subject}`, text: 'Hello Jane, INV-204518 is attached.', attachInvoices: [], inReplyTo: email.messageId, references: [email.messageId] }
         : null;
-      const { task } = await desk.reviewTasks.open({
-        emailId: email.id,
-        analysis: {
-          language: 'en',
-          entities: { invoiceNumbers: [], poNumbers: [], accountNumbers: [], amounts: [], dates: [], paymentReferences: [] },
-          decision: { action: 'review', reasons: [{ code: 'sender_not_known_contact', message: 'The sender is not a known contact.' }], intents: ['invoice_copy'], customerId: 'C1', invoiceNumbers: ['INV-204518'], recipients: [] },
-        },
-        draft,
-      });
-      return task;
+      try {
+        const { task } = await desk.reviewTasks.open({
+          emailId: email.id,
+          analysis: {
+            language: 'en',
+            entities: { invoiceNumbers: [], poNumbers: [], accountNumbers: [], amounts: [], dates: [], paymentReferences: [] },
+            decision: { action: 'review', reasons: [{ code: 'sender_not_known_contact', message: 'The sender is not a known contact.' }], intents: ['invoice_copy'], customerId: 'C1', invoiceNumbers: ['INV-204518'], recipients: [] },
+          },
+          draft,
+        });
+        return task;
+      } finally {
+        for (const u of away) await repos.users.setAway(u.id, false, new Date());
+      }
     },
     cardOf: (task) => {
       const message = stub.channelMessages(CHANNEL).find((m) => m.metadata?.event_payload.task_id === task.id);

@@ -36,3 +36,22 @@ export function postSignedToSlack(url: string, secret: string, body: string, con
     req.end(body);
   });
 }
+
+/** The form body of `/ar <text>` typed by the Slack user `userId` in a channel, as Slack POSTs it. */
+export function slashCommandBody(o: { teamId: string; channelId: string; channelName: string; userId: string; text: string; responseUrl: string; triggerId: string }): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: o.teamId,
+    team_domain: 'northwind',
+    channel_id: o.channelId,
+    channel_name: o.channelName,
+    user_id: o.userId,
+    user_name: o.userId.toLowerCase(),
+    command: '/ar',
+    text: o.text,
+    api_app_id: 'A0ARBOT',
+    is_enterprise_install: 'false',
+    response_url: o.responseUrl,
+    trigger_id: o.triggerId,
+  }).toString();
+}
