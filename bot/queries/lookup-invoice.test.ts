@@ -1,21 +1,16 @@
 // `invoice <number>` reads the number through the one search service (bot/search), as the tab
 // and the message extension do: every way a person types a number that the lookup's own
 // matching used to catch, and invoices written after the search index was built.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SorInvoice } from '../../core/pipeline/sor.js';
-import { openStorage, type StorageHandle } from '../../storage/index.js';
 import { importSnapshot } from '../../storage/sor/import-snapshot.js';
-import { MongoSorLookup } from '../../storage/sor/mongo-sor-lookup.js';
 import { sorSnapshotFixture } from '../../test/fixtures/sor-snapshot.js';
-import { asTeams, botWorld, silent, type BotWorld } from '../../test/support/bot-world.js';
+import { asTeams, type BotWorld } from '../../test/support/bot-world.js';
+import { queryWorld, type QueryWorld } from '../../test/support/query-world.js';
 import { searchServiceFor } from '../search/search-service.js';
 import { lookupInvoice, type QueryDeps } from './lookup.js';
 
-let dir: string;
-let storage: StorageHandle;
+let world: QueryWorld;
 let w: BotWorld;
 let deps: QueryDeps;
 
@@ -36,15 +31,11 @@ const snapshot = sorSnapshotFixture({
 });
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'arbot-lookup-invoice-'));
-  storage = await openStorage({ dataDir: join(dir, 'data'), dbName: 'unused', embeddedPort: 0, journalCompactBytes: 1 << 26, logger: silent, tenantId: 't' });
-  w = await botWorld(storage.client);
-  await importSnapshot(w.repos, snapshot, w.now());
-  deps = { repos: w.repos, sor: new MongoSorLookup(w.repos, { ownAddresses: ['ar@northwind.example'], asOf: () => snapshot.asOf }), clock: w.now };
+  world = await queryWorld('lookup-invoice', snapshot);
+  ({ w, deps } = world);
 });
 afterAll(async () => {
-  await storage.close();
-  await rm(dir, { recursive: true, force: true });
+  await world?.close();
 });
 
 const numberOf = async (typed: string): Promise<string | null> => {

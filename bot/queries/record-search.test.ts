@@ -1,35 +1,25 @@
 // The record search use case on the embedded store, with the SoR imported through the
 // repositories (as the message extension runs it).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStorage, type StorageHandle } from '../../storage/index.js';
-import { importSnapshot } from '../../storage/sor/import-snapshot.js';
-import { MongoSorLookup } from '../../storage/sor/mongo-sor-lookup.js';
 import { sorSnapshotFixture } from '../../test/fixtures/sor-snapshot.js';
-import { asTeams, botWorld, silent, type BotWorld } from '../../test/support/bot-world.js';
+import { asTeams, type BotWorld } from '../../test/support/bot-world.js';
+import { queryWorld, type QueryWorld } from '../../test/support/query-world.js';
 import type { QueryDeps } from './lookup.js';
 import { RECORD_SEARCH_HINT, RECORD_SEARCH_PAGE_MAX, searchRecords, type RecordSearchItem } from './record-search.js';
 
-let dir: string;
-let storage: StorageHandle;
+let world: QueryWorld;
 let w: BotWorld;
 let deps: QueryDeps;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'arbot-record-search-'));
-  storage = await openStorage({ dataDir: join(dir, 'data'), dbName: 'unused', embeddedPort: 0, journalCompactBytes: 1 << 26, logger: silent, tenantId: 't' });
-  w = await botWorld(storage.client);
   const snapshot = sorSnapshotFixture({
     payments: [{ sorId: 'P1', customerSorId: 'C1', date: new Date('2026-11-02T00:00:00Z'), amount: 100, currency: 'USD', method: 'ACH', reference: 'ACH 42', applications: [{ invoiceNumber: 'INV-204518', amount: 100 }] }],
   });
-  await importSnapshot(w.repos, snapshot, w.now());
-  deps = { repos: w.repos, sor: new MongoSorLookup(w.repos, { ownAddresses: ['ar@northwind.example'], asOf: () => snapshot.asOf }), clock: w.now };
+  world = await queryWorld('record-search', snapshot);
+  ({ w, deps } = world);
 });
 afterAll(async () => {
-  await storage?.close();
-  await rm(dir, { recursive: true, force: true });
+  await world?.close();
 });
 
 /** What each item is, in order: "customer C1", "invoice INV-204518". */
