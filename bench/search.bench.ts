@@ -123,6 +123,7 @@ async function main(): Promise<void> {
       ['PO number', () => invoice(2 * Math.floor((rnd() * INVOICES) / 2)).poNumber as string],
     ];
     const rows: string[] = [];
+    const missed: string[] = [];
     let worst = 0;
     for (const [label, make] of kinds) {
       const times: number[] = [];
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
         const r = await search.search(q);
         times.push(performance.now() - start);
         if (r.customers.length > 0 || r.invoices.length > 0) found += 1;
+        else if (missed.length < 5) missed.push(`${label}: ${JSON.stringify(q)}`);
       }
       times.sort((a, b) => a - b);
       const p95 = percentile(times, 95);
@@ -144,6 +146,7 @@ async function main(): Promise<void> {
     console.log('|---|---:|---:|---:|---:|');
     for (const r of rows) console.log(r);
     console.log(`\nworst p95 ${worst.toFixed(1)} ms (target < ${TARGET_P95_MS} ms: ${worst < TARGET_P95_MS ? 'met' : 'MISSED'}); peak RSS ${peakRssMiB()} MiB`);
+    if (missed.length > 0) console.log(`queries that found nothing (first ${missed.length}): ${missed.join('; ')}`);
   } finally {
     await storage.close();
     await rm(dir, { recursive: true, force: true });
