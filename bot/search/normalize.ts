@@ -55,6 +55,31 @@ export function similarity(a: string, b: string, distance: (x: string, y: string
   return longer === 0 ? 1 : 1 - distance(a, b) / longer;
 }
 
+/**
+ * Edit distance where swapping two neighbouring letters is one edit, as people count typos
+ * ("Mulelr" for "Muller": 1, where Levenshtein says 2): the optimal string alignment distance.
+ */
+export function typoDistance(a: string, b: string): number {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev = Array.from({ length: m + 1 }, (_, j) => j);
+  let cur = new Array<number>(m + 1).fill(0);
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
+      cur[j] = d;
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  return prev[m] as number;
+}
+
 /** How many edits a typed word of this length may contain and still match (0 for very short words). */
 export function typoBudget(length: number): number {
   if (length <= 3) return 0;

@@ -53,6 +53,12 @@ describe('customer search', () => {
     expect(await names('gener')).toEqual(['C2']);
   });
 
+  it('counts two swapped neighbouring letters as one typo, in short words too', async () => {
+    expect(await names('Mulelr')).toEqual(['C4']);
+    expect(await names('Mluler')).toEqual(['C4']);
+    expect(await names('Scoiete Generale')).toEqual(['C2']);
+  });
+
   it('lists the top matches and says so when a name is ambiguous', async () => {
     const r = await search.search('acme industrial');
     expect(r.ambiguous).toBe(true);

@@ -11,7 +11,7 @@ import type { Customer } from '../../core/domain/customer.js';
 import type { Invoice } from '../../core/domain/invoice.js';
 import { alphanumericKey, invoiceNumberKey, invoiceSerialKey, poNumberKey } from '../../core/pipeline/invoice-number.js';
 import type { Repositories, SearchIndexMeta, SearchPosting } from '../../storage/repositories/index.js';
-import { compactKey, domainOf, emailOf, foldText, nameWords, paddedTrigrams, similarity, typoBudget } from './normalize.js';
+import { compactKey, domainOf, emailOf, foldText, nameWords, paddedTrigrams, similarity, typoBudget, typoDistance } from './normalize.js';
 import { KEY, parseInvoiceRef, parseNameRef } from './search-keys.js';
 import { SearchIndexer } from './search-indexer.js';
 
@@ -398,8 +398,8 @@ export function matchingTerms(word: string, postings: Map<string, SearchPosting>
   const hits = new Map<string, number>();
   for (const g of grams) for (const term of postings.get(KEY.gram(g))?.refs ?? []) hits.set(term, (hits.get(term) ?? 0) + 1);
   const budget = typoBudget(word.length);
-  // q-gram lemma: each edit destroys at most 3 trigrams; a prefix keeps all but the end one.
-  const needForTypos = Math.max(1, grams.length - 3 * budget);
+  // q-gram lemma: each edit destroys at most 3 trigrams (a swap of neighbours 4); a prefix keeps all but the end one.
+  const needForTypos = Math.max(1, grams.length - 4 * budget);
   const needForPrefix = Math.max(1, grams.length - 1);
   const out: Array<{ term: string; sim: number }> = [];
   if (postings.has(KEY.word(word))) out.push({ term: word, sim: 1 });
@@ -410,12 +410,14 @@ export function matchingTerms(word: string, postings: Map<string, SearchPosting>
       continue;
     }
     if (budget === 0 || Math.abs(term.length - word.length) > budget) continue;
-    const d = distance(word, term);
+    // Levenshtein first (fast); a swap of neighbours costs it 2, so only then ask the slower typo distance.
+    const lev = distance(word, term);
+    const d = lev <= budget || lev > 2 * budget ? lev : typoDistance(word, term);
     if (d <= budget) out.push({ term, sim: d === 1 ? 0.85 : 0.7 });
     else if (word.length >= 5 && term.length > word.length) {
       // A prefix typed with a typo ("industiral" for "industrials").
       const head = term.slice(0, word.length);
-      if (distance(word, head) <= 1) out.push({ term, sim: 0.7 });
+      if (typoDistance(word, head) <= 1) out.push({ term, sim: 0.7 });
     }
   }
   return out.sort((a, b) => b.sim - a.sim || a.term.length - b.term.length).slice(0, TERMS_PER_WORD);
@@ -424,7 +426,7 @@ export function matchingTerms(word: string, postings: Map<string, SearchPosting>
 /** Whether a stored name still has, for most typed words, a word they can mean (guards against renamed records). */
 function wordsStillMatch(words: readonly string[], foldedName: string): boolean {
   const nameWordsList = nameWords(foldedName);
-  const ok = words.filter((w) => nameWordsList.some((n) => n === w || n.startsWith(w) || (typoBudget(w.length) > 0 && distance(w, n.slice(0, Math.max(w.length, Math.min(n.length, w.length + 2)))) <= typoBudget(w.length)))).length;
+  const ok = words.filter((w) => nameWordsList.some((n) => n === w || n.startsWith(w) || (typoBudget(w.length) > 0 && typoDistance(w, n.slice(0, Math.max(w.length, Math.min(n.length, w.length + 2)))) <= typoBudget(w.length)))).length;
   return ok >= Math.ceil(words.length / 2);
 }
 
