@@ -35,18 +35,17 @@ import { createHttpApp } from '../../app/http/server.js';
 import { listen, type HttpServerHandle } from '../../app/http/listen.js';
 import { createReviewDesk, type ReviewDesk } from '../../app/review-desk.js';
 import { OutboxSender } from '../../app/services/outbox-sender.js';
-import type { ReplyMessage } from '../../core/domain/draft.js';
 import type { Task } from '../../core/domain/task.js';
 import type { User } from '../../core/domain/user.js';
 import { openStorage, type StorageHandle } from '../../storage/index.js';
 import { createRepositories } from '../../storage/repositories/index.js';
 import type { TaskRepo } from '../../storage/repositories/task.repo.js';
 import { importSnapshot } from '../../storage/sor/import-snapshot.js';
-import { emailFixture } from '../fixtures/email.js';
 import { FakeMailProvider } from '../fixtures/fake-mail-provider.js';
 import { sorSnapshotFixture } from '../fixtures/sor-snapshot.js';
 import { AgentsPlayground, type PlaygroundUser, type ShownMessage } from '../support/agents-playground.js';
 import { silent } from '../support/bot-world.js';
+import { openJaneReviewTask } from '../support/review-task.js';
 import { shownTaskOf, type ShownTask } from '../support/teams-card-reader.js';
 
 let dir: string;
@@ -104,33 +103,8 @@ afterAll(async () => {
 let emails = 0;
 /** Opens a review task the way the pipeline does, with a draft, unassigned (everyone away meanwhile). */
 async function openUnassignedTask(): Promise<Task> {
-  const { repos } = desk;
   emails += 1;
-  const { email } = await repos.emails.insertIfNew(emailFixture({ from: { name: 'Jane Roe', address: 'jane@acme.example' }, subject: `Copy of INV-204518 please (${emails})` }), new Date());
-  const draft: ReplyMessage = {
-    to: [{ name: 'Jane Roe', address: 'jane@acme.example' }],
-    cc: [],
-    subject: `Re: ${email.subject}`,
-    text: 'Hello Jane, the invoice is attached.',
-    attachInvoices: [],
-    inReplyTo: email.messageId,
-    references: [email.messageId],
-  };
-  for (const u of [users.megan, users.adele]) await repos.users.setAway(u.id, true, new Date());
-  try {
-    const { task } = await desk.reviewTasks.open({
-      emailId: email.id,
-      analysis: {
-        language: 'en',
-        entities: { invoiceNumbers: [], poNumbers: [], accountNumbers: [], amounts: [], dates: [], paymentReferences: [] },
-        decision: { action: 'review', reasons: [{ code: 'sender_not_known_contact', message: 'The sender is not a known contact.' }], intents: ['invoice_copy'], customerId: 'C1', invoiceNumbers: ['INV-204518'], recipients: [] },
-      },
-      draft,
-    });
-    return task;
-  } finally {
-    for (const u of [users.megan, users.adele]) await repos.users.setAway(u.id, false, new Date());
-  }
+  return openJaneReviewTask(desk, emails, { draftText: 'Hello Jane, the invoice is attached.', away: [users.megan, users.adele] });
 }
 
 /** The channel post of a task's card, as the Playground shows it (waits for it to arrive). */

@@ -12,13 +12,12 @@ import { configFixture } from '../../app/config/config.fixture.js';
 import { createHttpApp } from '../../app/http/server.js';
 import { listen, type HttpServerHandle } from '../../app/http/listen.js';
 import { createReviewDesk, type ReviewDesk } from '../../app/review-desk.js';
-import type { ReplyMessage } from '../../core/domain/draft.js';
 import type { Task } from '../../core/domain/task.js';
 import type { User } from '../../core/domain/user.js';
 import { openStorage, type StorageHandle } from '../../storage/index.js';
 import { createRepositories, type Repositories } from '../../storage/repositories/index.js';
 import { importSnapshot } from '../../storage/sor/import-snapshot.js';
-import { emailFixture } from '../fixtures/email.js';
+import { openJaneReviewTask } from './review-task.js';
 import { sorSnapshotFixture } from '../fixtures/sor-snapshot.js';
 import { silent } from './bot-world.js';
 import { SlackApiStub, type StubMessage } from './slack-api-stub.js';
@@ -194,28 +193,8 @@ function world(w: { stub: SlackApiStub; desk: ReviewDesk; ana: User; ben: User; 
       };
     },
     openTask: async (opts = {}) => {
-      const { repos } = desk;
-      const away = opts.unassigned ? [w.ana, w.ben] : [];
       emails += 1;
-      const { email } = await repos.emails.insertIfNew(emailFixture({ from: { name: 'Jane Roe', address: 'jane@acme.example' }, subject: `Copy of INV-204518 please (${emails})` }), new Date());
-      for (const u of away) await repos.users.setAway(u.id, true, new Date());
-      const draft: ReplyMessage | null = opts.draft
-        ? { to: [{ name: 'Jane Roe', address: 'jane@acme.example' }], cc: [], subject: `Re: ${email.subject}`, text: 'Hello Jane, INV-204518 is attached.', attachInvoices: [], inReplyTo: email.messageId, references: [email.messageId] }
-        : null;
-      try {
-        const { task } = await desk.reviewTasks.open({
-          emailId: email.id,
-          analysis: {
-            language: 'en',
-            entities: { invoiceNumbers: [], poNumbers: [], accountNumbers: [], amounts: [], dates: [], paymentReferences: [] },
-            decision: { action: 'review', reasons: [{ code: 'sender_not_known_contact', message: 'The sender is not a known contact.' }], intents: ['invoice_copy'], customerId: 'C1', invoiceNumbers: ['INV-204518'], recipients: [] },
-          },
-          draft,
-        });
-        return task;
-      } finally {
-        for (const u of away) await repos.users.setAway(u.id, false, new Date());
-      }
+      return openJaneReviewTask(desk, emails, { ...(opts.draft ? { draftText: 'Hello Jane, INV-204518 is attached.' } : {}), away: opts.unassigned ? [w.ana, w.ben] : [] });
     },
     cardOf: (task) => {
       const message = stub.channelMessages(CHANNEL).find((m) => m.metadata?.event_payload.task_id === task.id);
